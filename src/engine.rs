@@ -1,0 +1,372 @@
+//! The engine: given a profile and the answers, the next question, and at the end the
+//! outcomes of the four questionnaires with their reasons and citations. Pure and
+//! deterministic; any answer set is accepted (invalid answers count as unanswered).
+
+use crate::cond::Facts;
+use crate::model::{Content, Kind, Level, Part, Profile, Question, Tone};
+use std::collections::BTreeMap;
+
+/// Question id → the chosen option ids (one for a single-choice question).
+pub type Answers = BTreeMap<String, Vec<String>>;
+
+/// Where the flow stands.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Walk {
+    /// The questions answered on the path actually taken, in order.
+    pub path: Vec<String>,
+    /// The question to ask next; `None` when the flow is complete.
+    pub next: Option<String>,
+}
+
+impl Walk {
+    pub fn is_complete(&self) -> bool {
+        self.next.is_none()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerdictResult {
+    pub id: String,
+    pub tone: Tone,
+    pub citations: Vec<String>,
+    pub next: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FindingResult {
+    pub id: String,
+    pub part: Part,
+    pub level: Level,
+    pub citations: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Fit {
+    Good,
+    Possible,
+    Unlikely,
+    Unsuitable,
+}
+
+/// A reason shown for a form, as a text key with the sections behind it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Reason {
+    pub key: String,
+    pub citations: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormResult {
+    /// The profile's form id (its texts are `p.<profile>.forms.<id>.*`).
+    pub id: String,
+    pub fit: Fit,
+    pub score: i32,
+    /// Why it fits (or, for `Unsuitable`, why not).
+    pub reasons: Vec<Reason>,
+    /// When this form is used, shown when it does not fit.
+    pub use_when: String,
+    /// The form's definition and caution in the city's guideline.
+    pub citations: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BandResult {
+    pub id: String,
+    pub index: usize,
+    /// The form whose place on the spectrum decided the band.
+    pub via_form: Option<String>,
+    pub citations: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StartTypeResult {
+    pub id: String,
+    pub citations: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadinessResult {
+    pub id: String,
+    pub done: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrincipleResult {
+    pub id: String,
+    pub citations: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub verdict: VerdictResult,
+    pub findings: Vec<FindingResult>,
+    /// Ranked best first; empty when the flow ended before the form questions.
+    pub forms: Vec<FormResult>,
+    pub band: Option<BandResult>,
+    pub start_type: Option<StartTypeResult>,
+    pub readiness: Vec<ReadinessResult>,
+    pub readiness_citations: Vec<String>,
+    pub principles: Vec<PrincipleResult>,
+}
+
+impl Outcome {
+    pub fn findings_in(&self, part: Part) -> impl Iterator<Item = &FindingResult> {
+        self.findings.iter().filter(move |f| f.part == part)
+    }
+    /// Every section cited anywhere, each once, in the order first cited.
+    pub fn all_citations(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let mut add = |c: &[String]| {
+            for s in c {
+                if !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+        };
+        add(&self.verdict.citations);
+        for f in &self.findings {
+            add(&f.citations);
+        }
+        if let Some(b) = &self.band {
+            add(&b.citations);
+        }
+        for f in &self.forms {
+            for r in &f.reasons {
+                add(&r.citations);
+            }
+            add(&f.citations);
+        }
+        if let Some(s) = &self.start_type {
+            add(&s.citations);
+        }
+        add(&self.readiness_citations);
+        for p in &self.principles {
+            add(&p.citations);
+        }
+        out
+    }
+}
+
+struct Ctx<'a> {
+    answers: &'a Answers,
+    profile: &'a Profile,
+    verdict: Option<&'a str>,
+    verdict_buf: [String; 1],
+}
+
+impl<'a> Ctx<'a> {
+    fn new(answers: &'a Answers, profile: &'a Profile, verdict: Option<&'a str>) -> Self {
+        Ctx { answers, profile, verdict, verdict_buf: [verdict.unwrap_or_default().to_string()] }
+    }
+}
+
+impl Facts for Ctx<'_> {
+    fn answer(&self, q: &str) -> Option<&[String]> {
+        if q == "verdict" {
+            return self.verdict.map(|_| &self.verdict_buf[..]);
+        }
+        self.answers.get(q).map(|v| v.as_slice())
+    }
+    fn flag(&self, f: &str) -> bool {
+        self.profile.has_flag(f)
+    }
+}
+
+/// Whether an answer is a valid choice for the question.
+pub fn is_valid(q: &Question, chosen: &[String]) -> bool {
+    if chosen.is_empty() || chosen.iter().any(|c| q.option(c).is_none()) {
+        return false;
+    }
+    match q.kind {
+        Kind::Single => chosen.len() == 1,
+        Kind::Multi => {
+            let distinct = chosen.iter().enumerate().all(|(i, c)| !chosen[..i].contains(c));
+            let exclusive_alone = chosen.len() == 1 || chosen.iter().all(|c| q.option(c).is_some_and(|o| !o.exclusive));
+            distinct && exclusive_alone
+        }
+    }
+}
+
+pub struct Engine<'a> {
+    pub content: &'a Content,
+    pub profile: &'a Profile,
+}
+
+impl<'a> Engine<'a> {
+    pub fn new(content: &'a Content, profile: &'a Profile) -> Self {
+        Engine { content, profile }
+    }
+
+    /// Questions that apply to this profile, in order (before any answer).
+    pub fn applies(&self, q: &Question) -> bool {
+        q.profiles.as_ref().is_none_or(|ps| ps.iter().any(|p| p == &self.profile.id))
+    }
+
+    /// Follows the flow through the given answers.
+    pub fn walk(&self, answers: &Answers) -> Walk {
+        let mut on_path = Answers::new();
+        let mut path = Vec::new();
+        for q in self.content.questions.iter().filter(|q| self.applies(q)) {
+            if !q.ask_if.eval(&Ctx::new(&on_path, self.profile, None)) {
+                continue;
+            }
+            let Some(chosen) = answers.get(&q.id).filter(|c| is_valid(q, c)) else {
+                return Walk { path, next: Some(q.id.clone()) };
+            };
+            on_path.insert(q.id.clone(), chosen.clone());
+            path.push(q.id.clone());
+            let ctx = Ctx::new(&on_path, self.profile, None);
+            if chosen.iter().any(|c| q.option(c).is_some_and(|o| o.end.eval(&ctx))) {
+                break;
+            }
+        }
+        Walk { path, next: None }
+    }
+
+    /// The answers that count: those on the path actually taken.
+    pub fn path_answers(&self, answers: &Answers) -> Answers {
+        let walk = self.walk(answers);
+        walk.path.iter().filter_map(|q| answers.get(q).map(|a| (q.clone(), a.clone()))).collect()
+    }
+
+    fn cite(&self, concepts: &[String]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for c in concepts {
+            for s in self.profile.concepts.get(c).into_iter().flatten() {
+                if !out.contains(s) {
+                    out.push(s.clone());
+                }
+            }
+        }
+        out
+    }
+
+    /// The outcomes, once the flow is complete; `None` while a question is open.
+    pub fn evaluate(&self, answers: &Answers) -> Option<Outcome> {
+        let walk = self.walk(answers);
+        if !walk.is_complete() {
+            return None;
+        }
+        let on_path = self.path_answers(answers);
+        let plain = Ctx::new(&on_path, self.profile, None);
+        // The last verdict is a catch-all (`always`), so one always matches; should
+        // content ever lack one, the last verdict is still a calm answer, not a panic.
+        let v = self
+            .content
+            .verdicts
+            .iter()
+            .find(|v| v.when.eval(&plain))
+            .or(self.content.verdicts.last())?;
+        let ctx = Ctx::new(&on_path, self.profile, Some(&v.id));
+        let verdict = VerdictResult {
+            id: v.id.clone(),
+            tone: v.tone,
+            citations: self.cite(&v.concepts),
+            next: v.next.clone(),
+        };
+        let findings = self
+            .content
+            .findings
+            .iter()
+            .filter(|f| f.when.eval(&ctx))
+            .map(|f| FindingResult { id: f.id.clone(), part: f.part, level: f.level, citations: self.cite(&f.concepts) })
+            .collect();
+        let forms = if on_path.contains_key("subject") { self.rank_forms(&ctx) } else { Vec::new() };
+        let band = self.band(&ctx, &forms);
+        let start_type = if self.profile.has_flag("start_types") {
+            self.content.start_types.iter().find(|s| s.when.eval(&ctx)).map(|s| StartTypeResult {
+                id: s.id.clone(),
+                citations: self.cite(&["start_types".to_string()]),
+            })
+        } else {
+            None
+        };
+        let readiness = if on_path.contains_key("readiness") {
+            self.content
+                .readiness
+                .iter()
+                .map(|r| ReadinessResult { id: r.id.clone(), done: r.done_when.eval(&ctx) })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let readiness_citations =
+            if readiness.is_empty() { Vec::new() } else { self.cite(&["readiness".to_string()]) };
+        let principles = self
+            .profile
+            .principles
+            .iter()
+            .map(|p| PrincipleResult { id: p.id.clone(), citations: p.cite.clone() })
+            .collect();
+        Some(Outcome { verdict, findings, forms, band, start_type, readiness, readiness_citations, principles })
+    }
+
+    fn rank_forms(&self, ctx: &Ctx) -> Vec<FormResult> {
+        let mut out: Vec<(usize, FormResult)> = Vec::new();
+        for (order, pf) in self.profile.forms.iter().enumerate() {
+            let mut best: Option<(i32, Vec<Reason>, String)> = None;
+            let mut unsuitable = Vec::new();
+            for canon in pf.covers.iter().filter_map(|c| self.content.canon_form(c)) {
+                let matched: Vec<_> = canon.rules.iter().filter(|r| r.when.eval(ctx)).collect();
+                let score = matched.iter().map(|r| r.score).sum::<i32>();
+                if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
+                    let reasons = matched
+                        .iter()
+                        .map(|r| Reason { key: format!("fit.{}.{}", canon.id, r.reason), citations: pf.cite.clone() })
+                        .collect();
+                    best = Some((score, reasons, format!("canon.{}.use_when", canon.id)));
+                }
+                for u in canon.unsuitable.iter().filter(|u| u.when.eval(ctx)) {
+                    let citations = if u.concepts.is_empty() { pf.cite.clone() } else { self.cite(&u.concepts) };
+                    unsuitable.push(Reason { key: format!("unfit.{}.{}", canon.id, u.reason), citations });
+                }
+            }
+            let (score, reasons, use_when) = best.unwrap_or((0, Vec::new(), String::new()));
+            let (fit, reasons) = if !unsuitable.is_empty() {
+                (Fit::Unsuitable, unsuitable)
+            } else if score >= self.content.form_good {
+                (Fit::Good, reasons)
+            } else if score >= self.content.form_possible {
+                (Fit::Possible, reasons)
+            } else {
+                (Fit::Unlikely, Vec::new())
+            };
+            out.push((order, FormResult { id: pf.id.clone(), fit, score, reasons, use_when, citations: pf.cite.clone() }));
+        }
+        out.sort_by(|(ao, a), (bo, b)| a.fit.cmp(&b.fit).then(b.score.cmp(&a.score)).then(ao.cmp(bo)));
+        out.into_iter().map(|(_, f)| f).collect()
+    }
+
+    fn band(&self, ctx: &Ctx, forms: &[FormResult]) -> Option<BandResult> {
+        for rule in &self.content.band_rules {
+            if !rule.when.eval(ctx) {
+                continue;
+            }
+            let (band, via_form) = if rule.from_top_form {
+                match forms.first().filter(|f| matches!(f.fit, Fit::Good | Fit::Possible)) {
+                    Some(f) => match self.profile.form(&f.id) {
+                        Some(pf) => (pf.band.clone(), Some(pf.id.clone())),
+                        None => continue,
+                    },
+                    None => continue,
+                }
+            } else {
+                match &rule.band {
+                    Some(b) => (b.clone(), None),
+                    None => continue,
+                }
+            };
+            let Some(index) = self.content.bands.iter().position(|b| *b == band) else { continue };
+            let mut citations = self.cite(&rule.concepts);
+            if let Some(pf) = via_form.as_deref().and_then(|f| self.profile.form(f)) {
+                for c in &pf.cite {
+                    if !citations.contains(c) {
+                        citations.push(c.clone());
+                    }
+                }
+            }
+            return Some(BandResult { id: band, index, via_form, citations });
+        }
+        None
+    }
+}

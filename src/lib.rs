@@ -1,0 +1,17 @@
+//! 協働チェック: the engine and content model (pure Rust, tested natively) and, when
+//! compiled for the browser, the Yew user interface over them.
+
+pub mod cond;
+pub mod engine;
+pub mod model;
+pub mod validate;
+
+pub mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+}
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+
+#[cfg(target_arch = "wasm32")]
+pub use app::start;

@@ -1,0 +1,712 @@
+//! The content model: what the data files in `content/` hold, parsed and with every
+//! condition compiled. Loading checks syntax and shape; `validate` checks meaning.
+
+use crate::cond::Cond;
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+/// A problem in one content file, named so that a city's editor can find it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub id: String,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.id, self.message)
+        }
+    }
+}
+
+fn err(file: &str, id: &str, message: impl Into<String>) -> ContentError {
+    ContentError { file: file.to_string(), id: id.to_string(), message: message.into() }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Single,
+    Multi,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Kyodo,
+    Form,
+    Partner,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Caution,
+    Stop,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Positive,
+    Info,
+    Caution,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+pub struct Language {
+    pub code: String,
+    pub name: String,
+    pub html_lang: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Question {
+    pub id: String,
+    pub kind: Kind,
+    pub ask_if: Cond,
+    pub profiles: Option<Vec<String>>,
+    pub glossary: Vec<String>,
+    pub options: Vec<QOption>,
+}
+
+#[derive(Clone, Debug)]
+pub struct QOption {
+    pub id: String,
+    /// Choosing this option finishes the flow when the condition holds.
+    pub end: Cond,
+    /// In a multi-choice question: only valid on its own ("none of these").
+    pub exclusive: bool,
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<&QOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+#[derive(Clone, Debug)]
+pub struct Verdict {
+    pub id: String,
+    pub when: Cond,
+    pub tone: Tone,
+    pub concepts: Vec<String>,
+    pub next: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Finding {
+    pub id: String,
+    pub part: Part,
+    pub when: Cond,
+    pub level: Level,
+    pub concepts: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct BandRule {
+    pub when: Cond,
+    pub band: Option<String>,
+    pub from_top_form: bool,
+    pub concepts: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct StartType {
+    pub id: String,
+    pub when: Cond,
+}
+
+#[derive(Clone, Debug)]
+pub struct ReadinessItem {
+    pub id: String,
+    pub done_when: Cond,
+}
+
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    pub id: String,
+    #[serde(default)]
+    pub flag: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct FormRule {
+    pub when: Cond,
+    pub score: i32,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Unsuitable {
+    pub when: Cond,
+    pub reason: String,
+    pub concepts: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct CanonForm {
+    pub id: String,
+    pub rules: Vec<FormRule>,
+    pub unsuitable: Vec<Unsuitable>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileForm {
+    pub id: String,
+    pub covers: Vec<String>,
+    pub band: String,
+    pub cite: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub id: String,
+    pub cite: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The city's own guideline in `shared/seeds/`.
+    #[default]
+    Seed,
+    /// Cross-city facts in `shared/research/domain.md` (general knowledge).
+    Domain,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    #[serde(default)]
+    pub source: Source,
+    /// Overrides the profile's seed (the general profile quotes several cities).
+    #[serde(default)]
+    pub seed: Option<String>,
+    pub heading: String,
+    #[serde(default)]
+    pub quotes: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub phone: String,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub seed: String,
+    #[serde(default)]
+    pub flags: BTreeSet<String>,
+    #[serde(default)]
+    pub contact: Contact,
+    pub concepts: BTreeMap<String, Vec<String>>,
+    #[serde(rename = "form", default)]
+    pub forms: Vec<ProfileForm>,
+    #[serde(rename = "principle", default)]
+    pub principles: Vec<Principle>,
+    #[serde(rename = "section", default)]
+    pub sections: Vec<Section>,
+}
+
+impl Profile {
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn form(&self, id: &str) -> Option<&ProfileForm> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.contains(flag)
+    }
+    /// The seed file a section quotes, if it quotes a seed.
+    pub fn seed_of<'a>(&'a self, section: &'a Section) -> Option<&'a str> {
+        match section.source {
+            Source::Domain => None,
+            Source::Seed => Some(section.seed.as_deref().unwrap_or(&self.seed)),
+        }
+    }
+}
+
+/// Everything the widget says and decides, for every profile and language.
+#[derive(Clone, Debug)]
+pub struct Content {
+    pub version: u32,
+    pub default_lang: String,
+    pub languages: Vec<Language>,
+    pub questions: Vec<Question>,
+    pub concepts: Vec<Concept>,
+    pub verdicts: Vec<Verdict>,
+    pub findings: Vec<Finding>,
+    pub bands: Vec<String>,
+    pub band_rules: Vec<BandRule>,
+    pub start_types: Vec<StartType>,
+    pub readiness: Vec<ReadinessItem>,
+    pub forms: Vec<CanonForm>,
+    pub form_good: i32,
+    pub form_possible: i32,
+    pub profiles: Vec<Profile>,
+    /// language code → text key → text. Profile texts are under `p.<profile>.`.
+    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    /// text key → the file it came from (default language), for error messages.
+    pub text_files: BTreeMap<String, String>,
+}
+
+impl Content {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+    pub fn canon_form(&self, id: &str) -> Option<&CanonForm> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+    /// A text in a language; falls back to the default language, then to the key
+    /// itself, so a gap shows as a visible key rather than a crash.
+    pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.texts
+            .get(lang)
+            .and_then(|t| t.get(key))
+            .or_else(|| self.texts.get(&self.default_lang).and_then(|t| t.get(key)))
+            .map_or(key, |s| s.as_str())
+    }
+    pub fn has_text(&self, lang: &str, key: &str) -> bool {
+        self.texts.get(lang).is_some_and(|t| t.contains_key(key))
+    }
+    pub fn profile_text<'a>(&'a self, lang: &str, profile: &str, key: &str) -> &'a str {
+        let full = format!("p.{profile}.{key}");
+        match self.texts.get(lang).and_then(|t| t.get(&full)).or_else(|| {
+            self.texts.get(&self.default_lang).and_then(|t| t.get(&full))
+        }) {
+            Some(s) => s.as_str(),
+            None => "",
+        }
+    }
+
+    /// Parses the content from `(path relative to content/, file text)` pairs.
+    pub fn from_files(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
+        Loader::default().load(files)
+    }
+
+    /// The content compiled into the binary (see build.rs).
+    pub fn embedded() -> Result<Content, Vec<ContentError>> {
+        let files: Vec<(String, String)> = crate::embedded::FILES
+            .iter()
+            .map(|(p, t)| (p.to_string(), t.to_string()))
+            .collect();
+        Content::from_files(&files)
+    }
+
+    /// Reads every `.toml` under a content directory (native tools and tests).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn load_dir(dir: &std::path::Path) -> Result<Content, Vec<ContentError>> {
+        let mut files = Vec::new();
+        let mut stack = vec![dir.to_path_buf()];
+        while let Some(d) = stack.pop() {
+            let entries = std::fs::read_dir(&d).map_err(|e| vec![err(&d.display().to_string(), "", e.to_string())])?;
+            for e in entries.flatten() {
+                let p = e.path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "toml") {
+                    let rel = p.strip_prefix(dir).unwrap_or(&p).to_string_lossy().replace('\\', "/");
+                    let text = std::fs::read_to_string(&p).map_err(|e| vec![err(&rel, "", e.to_string())])?;
+                    files.push((rel, text));
+                }
+            }
+        }
+        files.sort();
+        Content::from_files(&files)
+    }
+}
+
+// ---- raw file shapes ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLanguages {
+    default: String,
+    language: Vec<Language>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestions {
+    version: u32,
+    question: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    #[serde(default)]
+    kind: Kind,
+    #[serde(default)]
+    ask_if: Option<String>,
+    #[serde(default)]
+    profiles: Option<Vec<String>>,
+    #[serde(default)]
+    glossary: Vec<String>,
+    options: Vec<RawOption>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOption {
+    id: String,
+    #[serde(default)]
+    end: bool,
+    #[serde(default)]
+    end_if: Option<String>,
+    #[serde(default)]
+    exclusive: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRules {
+    concept: Vec<Concept>,
+    verdict: Vec<RawVerdict>,
+    finding: Vec<RawFinding>,
+    band: Vec<RawId>,
+    band_rule: Vec<RawBandRule>,
+    #[serde(default)]
+    start_type: Vec<RawWhenId>,
+    readiness: Vec<RawReadiness>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawId {
+    id: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawVerdict {
+    id: String,
+    when: String,
+    tone: Tone,
+    concepts: Vec<String>,
+    next: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFinding {
+    id: String,
+    part: Part,
+    when: String,
+    level: Level,
+    concepts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBandRule {
+    when: String,
+    #[serde(default)]
+    band: Option<String>,
+    #[serde(default)]
+    from_top_form: bool,
+    concepts: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWhenId {
+    id: String,
+    when: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReadiness {
+    id: String,
+    done_when: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawForms {
+    good: i32,
+    possible: i32,
+    form: Vec<RawCanonForm>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCanonForm {
+    id: String,
+    rules: Vec<RawFormRule>,
+    #[serde(default)]
+    unsuitable: Vec<RawUnsuitable>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFormRule {
+    when: String,
+    score: i32,
+    reason: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawUnsuitable {
+    when: String,
+    reason: String,
+    #[serde(default)]
+    concepts: Vec<String>,
+}
+
+#[derive(Default)]
+struct Loader {
+    errors: Vec<ContentError>,
+}
+
+impl Loader {
+    fn parse<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<T> {
+        match toml::from_str::<T>(text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.errors.push(err(file, "", e.to_string().trim_end().to_string()));
+                None
+            }
+        }
+    }
+
+    fn cond(&mut self, file: &str, id: &str, src: &str) -> Cond {
+        Cond::parse(src).unwrap_or_else(|e| {
+            self.errors.push(err(file, id, format!("condition: {e}")));
+            Cond::Never
+        })
+    }
+
+    fn load(mut self, files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
+        let get = |name: &str| files.iter().find(|(p, _)| p == name).map(|(_, t)| t.as_str());
+        let missing = |name: &str, errors: &mut Vec<ContentError>| {
+            let t = get(name);
+            if t.is_none() {
+                errors.push(err(name, "", "file is missing"));
+            }
+            t
+        };
+        let mut errors = Vec::new();
+        let langs_src = missing("languages.toml", &mut errors);
+        let questions_src = missing("questions.toml", &mut errors);
+        let rules_src = missing("rules.toml", &mut errors);
+        let forms_src = missing("forms.toml", &mut errors);
+        self.errors.extend(errors);
+        let langs: Option<RawLanguages> = langs_src.and_then(|t| self.parse("languages.toml", t));
+        let rq: Option<RawQuestions> = questions_src.and_then(|t| self.parse("questions.toml", t));
+        let rr: Option<RawRules> = rules_src.and_then(|t| self.parse("rules.toml", t));
+        let rf: Option<RawForms> = forms_src.and_then(|t| self.parse("forms.toml", t));
+
+        let mut profiles = Vec::new();
+        for (path, text) in files {
+            if let Some(name) = path.strip_prefix("profiles/").and_then(|n| n.strip_suffix(".toml")) {
+                if let Some(p) = self.parse::<Profile>(path, text) {
+                    if p.id != name {
+                        self.errors.push(err(path, &p.id, format!("id must match the file name `{name}`")));
+                    }
+                    profiles.push(p);
+                }
+            }
+        }
+        // The general profile goes last in the chooser; cities keep file order.
+        profiles.sort_by_key(|p| (p.id == "general", p.id.clone()));
+
+        let (Some(langs), Some(rq), Some(rr), Some(rf)) = (langs, rq, rr, rf) else {
+            return Err(self.errors);
+        };
+
+        let questions = rq
+            .question
+            .into_iter()
+            .map(|q| {
+                let ask_if = match &q.ask_if {
+                    Some(s) => self.cond("questions.toml", &q.id, s),
+                    None => Cond::Always,
+                };
+                let options = q
+                    .options
+                    .into_iter()
+                    .map(|o| {
+                        let end = match (&o.end_if, o.end) {
+                            (Some(_), true) => {
+                                self.errors.push(err("questions.toml", &format!("{}.{}", q.id, o.id), "use `end` or `end_if`, not both"));
+                                Cond::Always
+                            }
+                            (Some(s), false) => self.cond("questions.toml", &format!("{}.{}", q.id, o.id), s),
+                            (None, true) => Cond::Always,
+                            (None, false) => Cond::Never,
+                        };
+                        QOption { id: o.id, end, exclusive: o.exclusive }
+                    })
+                    .collect();
+                Question { id: q.id, kind: q.kind, ask_if, profiles: q.profiles, glossary: q.glossary, options }
+            })
+            .collect();
+
+        let verdicts = rr
+            .verdict
+            .into_iter()
+            .map(|v| Verdict {
+                when: self.cond("rules.toml", &v.id, &v.when),
+                id: v.id,
+                tone: v.tone,
+                concepts: v.concepts,
+                next: v.next,
+            })
+            .collect();
+        let findings = rr
+            .finding
+            .into_iter()
+            .map(|f| Finding {
+                when: self.cond("rules.toml", &f.id, &f.when),
+                id: f.id,
+                part: f.part,
+                level: f.level,
+                concepts: f.concepts,
+            })
+            .collect();
+        let band_rules = rr
+            .band_rule
+            .into_iter()
+            .enumerate()
+            .map(|(i, b)| BandRule {
+                when: self.cond("rules.toml", &format!("band_rule[{i}]"), &b.when),
+                band: b.band,
+                from_top_form: b.from_top_form,
+                concepts: b.concepts,
+            })
+            .collect();
+        let start_types = rr
+            .start_type
+            .into_iter()
+            .map(|s| StartType { when: self.cond("rules.toml", &s.id, &s.when), id: s.id })
+            .collect();
+        let readiness = rr
+            .readiness
+            .into_iter()
+            .map(|r| ReadinessItem { done_when: self.cond("rules.toml", &r.id, &r.done_when), id: r.id })
+            .collect();
+        let forms = rf
+            .form
+            .into_iter()
+            .map(|f| CanonForm {
+                rules: f
+                    .rules
+                    .into_iter()
+                    .map(|r| FormRule {
+                        when: self.cond("forms.toml", &format!("{}.{}", f.id, r.reason), &r.when),
+                        score: r.score,
+                        reason: r.reason,
+                    })
+                    .collect(),
+                unsuitable: f
+                    .unsuitable
+                    .into_iter()
+                    .map(|u| Unsuitable {
+                        when: self.cond("forms.toml", &format!("{}.{}", f.id, u.reason), &u.when),
+                        reason: u.reason,
+                        concepts: u.concepts,
+                    })
+                    .collect(),
+                id: f.id,
+            })
+            .collect();
+
+        // Texts: text/<lang>/common.toml and text/<lang>/<profile>.toml, flattened.
+        let mut texts: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+        let mut text_files = BTreeMap::new();
+        for (path, src) in files {
+            let Some(rest) = path.strip_prefix("text/") else { continue };
+            let Some((lang, file)) = rest.split_once('/') else { continue };
+            let Some(stem) = file.strip_suffix(".toml") else { continue };
+            if !langs.language.iter().any(|l| l.code == lang) {
+                self.errors.push(err(path, "", format!("language `{lang}` is not registered in languages.toml")));
+                continue;
+            }
+            let prefix = if stem == "common" {
+                String::new()
+            } else if profiles.iter().any(|p| p.id == stem) {
+                format!("p.{stem}.")
+            } else {
+                self.errors.push(err(path, "", format!("no profile `{stem}` for this text file")));
+                continue;
+            };
+            let Some(table) = self.parse::<toml::Table>(path, src) else { continue };
+            let out = texts.entry(lang.to_string()).or_default();
+            flatten(&table, &prefix, out, path, &mut self.errors);
+            if lang == langs.default {
+                let mut keys = BTreeMap::new();
+                flatten(&table, &prefix, &mut keys, path, &mut Vec::new());
+                text_files.extend(keys.into_keys().map(|k| (k, path.clone())));
+            }
+        }
+
+        if !self.errors.is_empty() {
+            return Err(self.errors);
+        }
+        Ok(Content {
+            version: rq.version,
+            default_lang: langs.default,
+            languages: langs.language,
+            questions,
+            concepts: rr.concept,
+            verdicts,
+            findings,
+            bands: rr.band.into_iter().map(|b| b.id).collect(),
+            band_rules,
+            start_types,
+            readiness,
+            forms,
+            form_good: rf.good,
+            form_possible: rf.possible,
+            profiles,
+            texts,
+            text_files,
+        })
+    }
+}
+
+fn flatten(
+    table: &toml::Table,
+    prefix: &str,
+    out: &mut BTreeMap<String, String>,
+    file: &str,
+    errors: &mut Vec<ContentError>,
+) {
+    for (k, v) in table {
+        let key = format!("{prefix}{k}");
+        match v {
+            toml::Value::String(s) => {
+                out.insert(key, s.clone());
+            }
+            toml::Value::Table(t) => flatten(t, &format!("{key}."), out, file, errors),
+            _ => errors.push(err(file, &key, "a text must be a string")),
+        }
+    }
+}

@@ -1,0 +1,559 @@
+//! The validator: proves the content means something. Every referenced id exists,
+//! every citation quotes its seed verbatim, every text is present in every language,
+//! and every path through every profile ends in an outcome.
+
+use crate::cond::Cond;
+use crate::engine::{is_valid, Answers, Engine};
+use crate::model::{Content, ContentError, Kind, Profile, Question, Source};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The source documents the citations must quote.
+pub struct Sources {
+    /// seed file name → text
+    pub seeds: BTreeMap<String, String>,
+    /// shared/research/domain.md
+    pub domain: String,
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Sources {
+    /// Reads `seeds/*` and `research/domain.md` under the shared directory.
+    pub fn load(shared: &std::path::Path) -> std::io::Result<Sources> {
+        let mut seeds = BTreeMap::new();
+        for e in std::fs::read_dir(shared.join("seeds"))?.flatten() {
+            let name = e.file_name().to_string_lossy().to_string();
+            if name.ends_with(".txt") {
+                seeds.insert(name, std::fs::read_to_string(e.path())?);
+            }
+        }
+        Ok(Sources { seeds, domain: std::fs::read_to_string(shared.join("research/domain.md"))? })
+    }
+}
+
+/// Whitespace is ignored: the seeds are conversions of printed booklets.
+pub fn normalize(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+fn e(file: &str, id: &str, msg: impl Into<String>) -> ContentError {
+    ContentError { file: file.to_string(), id: id.to_string(), message: msg.into() }
+}
+
+/// Every text key the content needs, with the file it belongs in (for messages).
+/// The second set are keys that may be present (if the default language has them,
+/// every language must).
+pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTreeSet<String>) {
+    let common = format!("text/{lang}/common.toml");
+    let mut req = BTreeMap::new();
+    let mut opt = BTreeSet::new();
+    let mut add = |k: String, f: &str| {
+        req.insert(k, f.to_string());
+    };
+    for q in &c.questions {
+        add(format!("q.{}.title", q.id), &common);
+        add(format!("q.{}.why", q.id), &common);
+        opt.insert(format!("q.{}.hint", q.id));
+        for o in &q.options {
+            add(format!("q.{}.o.{}", q.id, o.id), &common);
+            opt.insert(format!("q.{}.oh.{}", q.id, o.id));
+        }
+        for g in &q.glossary {
+            add(format!("glossary.{g}.term"), &common);
+            add(format!("glossary.{g}.text"), &common);
+        }
+    }
+    for v in &c.verdicts {
+        add(format!("verdict.{}.title", v.id), &common);
+        add(format!("verdict.{}.body", v.id), &common);
+        for n in &v.next {
+            add(format!("next.{n}"), &common);
+        }
+    }
+    for f in &c.findings {
+        add(format!("finding.{}", f.id), &common);
+    }
+    for f in &c.forms {
+        add(format!("canon.{}.use_when", f.id), &common);
+        for r in &f.rules {
+            add(format!("fit.{}.{}", f.id, r.reason), &common);
+        }
+        for u in &f.unsuitable {
+            add(format!("unfit.{}.{}", f.id, u.reason), &common);
+        }
+    }
+    for b in &c.bands {
+        add(format!("band.{b}.name"), &common);
+        add(format!("band.{b}.desc"), &common);
+    }
+    for s in &c.start_types {
+        add(format!("start.{}.name", s.id), &common);
+        add(format!("start.{}.desc", s.id), &common);
+    }
+    for r in &c.readiness {
+        add(format!("readiness.{}", r.id), &common);
+    }
+    for p in &c.profiles {
+        let file = format!("text/{lang}/{}.toml", p.id);
+        let pk = |k: &str| format!("p.{}.{k}", p.id);
+        for k in ["name", "document", "issuer", "date", "summary", "contact.department", "contact.how"] {
+            add(pk(k), &file);
+        }
+        for s in &p.sections {
+            add(pk(&format!("sections.{}.label", s.id)), &file);
+            if s.seed.is_some() {
+                add(pk(&format!("sections.{}.source", s.id)), &file);
+            }
+            opt.insert(pk(&format!("sections.{}.summary", s.id)));
+        }
+        for f in &p.forms {
+            for k in ["name", "definition", "caution"] {
+                add(pk(&format!("forms.{}.{k}", f.id)), &file);
+            }
+        }
+        for pr in &p.principles {
+            add(pk(&format!("principles.{}.name", pr.id)), &file);
+            add(pk(&format!("principles.{}.text", pr.id)), &file);
+        }
+    }
+    (req, opt)
+}
+
+/// All checks that need no walk. Returns every problem found.
+pub fn validate(c: &Content, src: &Sources) -> Vec<ContentError> {
+    let mut errs = Vec::new();
+    check_ids(c, &mut errs);
+    check_conditions(c, &mut errs);
+    for p in &c.profiles {
+        check_profile(c, p, src, &mut errs);
+    }
+    check_texts(c, &mut errs);
+    errs
+}
+
+fn dupes<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut seen = BTreeSet::new();
+    ids.filter(|i| !seen.insert(*i)).collect()
+}
+
+fn check_ids(c: &Content, errs: &mut Vec<ContentError>) {
+    let groups: Vec<(&str, &str, Vec<&str>)> = vec![
+        ("questions.toml", "question", c.questions.iter().map(|q| q.id.as_str()).collect()),
+        ("rules.toml", "verdict", c.verdicts.iter().map(|v| v.id.as_str()).collect()),
+        ("rules.toml", "finding", c.findings.iter().map(|v| v.id.as_str()).collect()),
+        ("rules.toml", "concept", c.concepts.iter().map(|v| v.id.as_str()).collect()),
+        ("rules.toml", "band", c.bands.iter().map(|v| v.as_str()).collect()),
+        ("rules.toml", "start_type", c.start_types.iter().map(|v| v.id.as_str()).collect()),
+        ("rules.toml", "readiness", c.readiness.iter().map(|v| v.id.as_str()).collect()),
+        ("forms.toml", "form", c.forms.iter().map(|v| v.id.as_str()).collect()),
+        ("profiles/", "profile", c.profiles.iter().map(|v| v.id.as_str()).collect()),
+        ("languages.toml", "language", c.languages.iter().map(|v| v.code.as_str()).collect()),
+    ];
+    for (file, what, ids) in groups {
+        for d in dupes(ids.into_iter()) {
+            errs.push(e(file, d, format!("duplicate {what} id")));
+        }
+    }
+    for q in &c.questions {
+        for d in dupes(q.options.iter().map(|o| o.id.as_str())) {
+            errs.push(e("questions.toml", &format!("{}.{d}", q.id), "duplicate option id"));
+        }
+        if q.options.is_empty() {
+            errs.push(e("questions.toml", &q.id, "a question needs options"));
+        }
+        if q.kind == Kind::Single && q.options.iter().any(|o| o.exclusive) {
+            errs.push(e("questions.toml", &q.id, "`exclusive` only makes sense in a multi-choice question"));
+        }
+    }
+    if c.language(&c.default_lang).is_none() {
+        errs.push(e("languages.toml", &c.default_lang, "the default language is not registered"));
+    }
+    for f in &c.forms {
+        for d in dupes(f.rules.iter().map(|r| r.reason.as_str())) {
+            errs.push(e("forms.toml", &format!("{}.{d}", f.id), "duplicate reason id"));
+        }
+    }
+}
+
+/// Checks that a condition names existing questions and options. `before` limits the
+/// questions it may ask about (flow conditions may only look back, so the flow cannot loop).
+fn check_cond(c: &Content, file: &str, id: &str, cond: &Cond, before: Option<usize>, verdict_ok: bool, errs: &mut Vec<ContentError>) {
+    let mut refs = Vec::new();
+    cond.references(&mut refs);
+    for (q, opt) in refs {
+        if q == "verdict" {
+            if !verdict_ok {
+                errs.push(e(file, id, "`verdict` can only be used after the verdict is decided"));
+            } else if let Some(o) = opt.filter(|o| !c.verdicts.iter().any(|v| &v.id == o)) {
+                errs.push(e(file, id, format!("unknown verdict `{o}`")));
+            }
+            continue;
+        }
+        let Some(pos) = c.questions.iter().position(|x| x.id == q) else {
+            errs.push(e(file, id, format!("unknown question `{q}`")));
+            continue;
+        };
+        if let Some(o) = opt.filter(|o| c.questions[pos].option(o).is_none()) {
+            errs.push(e(file, id, format!("question `{q}` has no option `{o}`")));
+        }
+        if before.is_some_and(|b| pos > b) {
+            errs.push(e(file, id, format!("refers to `{q}`, which is asked later: flow conditions may only look back")));
+        }
+    }
+    let mut flags = Vec::new();
+    cond.flags(&mut flags);
+    for f in flags {
+        if !known_flags(c).contains(&f) {
+            errs.push(e(file, id, format!("unknown flag `{f}`")));
+        }
+    }
+}
+
+/// Flags a profile may set: those the content asks about.
+pub fn known_flags(c: &Content) -> BTreeSet<String> {
+    let mut out = Vec::new();
+    for q in &c.questions {
+        q.ask_if.flags(&mut out);
+        q.options.iter().for_each(|o| o.end.flags(&mut out));
+    }
+    c.verdicts.iter().for_each(|v| v.when.flags(&mut out));
+    c.findings.iter().for_each(|v| v.when.flags(&mut out));
+    c.band_rules.iter().for_each(|v| v.when.flags(&mut out));
+    out.extend(c.concepts.iter().filter_map(|k| k.flag.clone()));
+    out.into_iter().collect()
+}
+
+fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
+    for (i, q) in c.questions.iter().enumerate() {
+        // ask_if may only look at earlier questions; end_if also at the question itself.
+        check_cond(c, "questions.toml", &q.id, &q.ask_if, Some(i.saturating_sub(1)), false, errs);
+        if i == 0 && q.ask_if != Cond::Always {
+            errs.push(e("questions.toml", &q.id, "the first question must always be asked"));
+        }
+        for o in &q.options {
+            check_cond(c, "questions.toml", &format!("{}.{}", q.id, o.id), &o.end, Some(i), false, errs);
+        }
+        for g in &q.glossary {
+            if g.is_empty() {
+                errs.push(e("questions.toml", &q.id, "empty glossary term"));
+            }
+        }
+    }
+    let concept_ids: BTreeSet<&str> = c.concepts.iter().map(|k| k.id.as_str()).collect();
+    let check_concepts = |file: &str, id: &str, cs: &[String], errs: &mut Vec<ContentError>| {
+        for k in cs.iter().filter(|k| !concept_ids.contains(k.as_str())) {
+            errs.push(e(file, id, format!("unknown concept `{k}`")));
+        }
+    };
+    for v in &c.verdicts {
+        check_cond(c, "rules.toml", &v.id, &v.when, None, false, errs);
+        check_concepts("rules.toml", &v.id, &v.concepts, errs);
+        if v.concepts.is_empty() {
+            errs.push(e("rules.toml", &v.id, "a verdict needs at least one concept to cite"));
+        }
+    }
+    match c.verdicts.last() {
+        Some(v) if v.when == Cond::Always => {}
+        _ => errs.push(e("rules.toml", "verdict", "the last verdict must be `always`, so every path has one")),
+    }
+    for f in &c.findings {
+        check_cond(c, "rules.toml", &f.id, &f.when, None, true, errs);
+        check_concepts("rules.toml", &f.id, &f.concepts, errs);
+        if f.concepts.is_empty() {
+            errs.push(e("rules.toml", &f.id, "a finding needs at least one concept to cite"));
+        }
+    }
+    for (i, b) in c.band_rules.iter().enumerate() {
+        let id = format!("band_rule[{i}]");
+        check_cond(c, "rules.toml", &id, &b.when, None, true, errs);
+        check_concepts("rules.toml", &id, &b.concepts, errs);
+        match (&b.band, b.from_top_form) {
+            (Some(band), false) if c.bands.contains(band) => {}
+            (Some(band), false) => errs.push(e("rules.toml", &id, format!("unknown band `{band}`"))),
+            (None, true) => {}
+            _ => errs.push(e("rules.toml", &id, "give either `band` or `from_top_form = true`")),
+        }
+    }
+    for s in &c.start_types {
+        check_cond(c, "rules.toml", &s.id, &s.when, None, true, errs);
+    }
+    for r in &c.readiness {
+        check_cond(c, "rules.toml", &r.id, &r.done_when, None, true, errs);
+    }
+    for f in &c.forms {
+        for r in &f.rules {
+            check_cond(c, "forms.toml", &format!("{}.{}", f.id, r.reason), &r.when, None, true, errs);
+        }
+        for u in &f.unsuitable {
+            let id = format!("{}.{}", f.id, u.reason);
+            check_cond(c, "forms.toml", &id, &u.when, None, true, errs);
+            check_concepts("forms.toml", &id, &u.concepts, errs);
+        }
+    }
+}
+
+fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<ContentError>) {
+    let file = format!("profiles/{}.toml", p.id);
+    let flags = known_flags(c);
+    for f in p.flags.iter().filter(|f| !flags.contains(*f)) {
+        errs.push(e(&file, &p.id, format!("unknown flag `{f}`")));
+    }
+    let sections: BTreeSet<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
+    for d in dupes(p.sections.iter().map(|s| s.id.as_str())) {
+        errs.push(e(&file, d, "duplicate section id"));
+    }
+    for d in dupes(p.forms.iter().map(|s| s.id.as_str())) {
+        errs.push(e(&file, d, "duplicate form id"));
+    }
+    for d in dupes(p.principles.iter().map(|s| s.id.as_str())) {
+        errs.push(e(&file, d, "duplicate principle id"));
+    }
+    let mut used: BTreeSet<&str> = BTreeSet::new();
+    let mut cites = |id: &str, list: &[String], errs: &mut Vec<ContentError>| {
+        if list.is_empty() {
+            errs.push(e(&file, id, "needs at least one section to cite"));
+        }
+        for s in list {
+            if sections.contains(s.as_str()) {
+                used.insert(p.section(s).map(|x| x.id.as_str()).unwrap_or_default());
+            } else {
+                errs.push(e(&file, id, format!("cites unknown section `{s}`")));
+            }
+        }
+    };
+    for k in &c.concepts {
+        let needed = k.flag.as_ref().is_none_or(|f| p.has_flag(f));
+        match (p.concepts.get(&k.id), needed) {
+            (Some(list), true) => cites(&format!("concepts.{}", k.id), list, errs),
+            (None, true) => errs.push(e(&file, &format!("concepts.{}", k.id), "concept is not mapped to any section")),
+            (Some(_), false) => errs.push(e(&file, &format!("concepts.{}", k.id), format!("concept needs flag `{}`", k.flag.clone().unwrap_or_default()))),
+            (None, false) => {}
+        }
+    }
+    for k in p.concepts.keys().filter(|k| !c.concepts.iter().any(|x| &x.id == *k)) {
+        errs.push(e(&file, &format!("concepts.{k}"), "unknown concept"));
+    }
+    if p.forms.is_empty() {
+        errs.push(e(&file, &p.id, "a profile needs at least one form"));
+    }
+    for f in &p.forms {
+        let id = format!("form.{}", f.id);
+        if f.covers.is_empty() {
+            errs.push(e(&file, &id, "`covers` names no canonical form"));
+        }
+        for cv in f.covers.iter().filter(|cv| c.canon_form(cv).is_none()) {
+            errs.push(e(&file, &id, format!("covers unknown canonical form `{cv}`")));
+        }
+        if !c.bands.contains(&f.band) {
+            errs.push(e(&file, &id, format!("unknown band `{}`", f.band)));
+        }
+        cites(&id, &f.cite, errs);
+    }
+    for pr in &p.principles {
+        cites(&format!("principle.{}", pr.id), &pr.cite, errs);
+    }
+    for s in &p.sections {
+        let id = format!("section.{}", s.id);
+        if !used.contains(s.id.as_str()) {
+            errs.push(e(&file, &id, "section is never cited"));
+        }
+        let (name, text) = match (s.source, p.seed_of(s)) {
+            (Source::Domain, _) => ("research/domain.md".to_string(), Some(&src.domain)),
+            (Source::Seed, Some(seed)) => (format!("seeds/{seed}"), src.seeds.get(seed)),
+            (Source::Seed, None) => (String::new(), None),
+        };
+        let Some(text) = text else {
+            errs.push(e(&file, &id, format!("seed file `{name}` not found")));
+            continue;
+        };
+        let hay = normalize(text);
+        if s.heading.trim().is_empty() || !hay.contains(&normalize(&s.heading)) {
+            errs.push(e(&file, &id, format!("heading not found verbatim in {name}: {}", s.heading)));
+        }
+        if s.quotes.is_empty() {
+            errs.push(e(&file, &id, "a section needs at least one quote"));
+        }
+        for q in &s.quotes {
+            if q.trim().is_empty() || !hay.contains(&normalize(q)) {
+                errs.push(e(&file, &id, format!("quote not found verbatim in {name}: {q}")));
+            }
+        }
+    }
+}
+
+fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
+    let ui_keys: BTreeSet<&String> = c
+        .texts
+        .get(&c.default_lang)
+        .map(|t| t.keys().filter(|k| k.starts_with("ui.")).collect())
+        .unwrap_or_default();
+    let default_opt: BTreeSet<String> = {
+        let (_, opt) = required_keys(c, &c.default_lang);
+        opt.into_iter().filter(|k| c.has_text(&c.default_lang, k)).collect()
+    };
+    for lang in &c.languages {
+        let (req, opt) = required_keys(c, &lang.code);
+        let common = format!("text/{}/common.toml", lang.code);
+        let empty = BTreeMap::new();
+        let texts = c.texts.get(&lang.code).unwrap_or(&empty);
+        for (k, file) in &req {
+            match texts.get(k) {
+                None => errs.push(e(file, k, "text is missing")),
+                Some(t) if t.trim().is_empty() => errs.push(e(file, k, "text is empty")),
+                _ => {}
+            }
+        }
+        for k in default_opt.iter().chain(ui_keys.iter().copied()) {
+            match texts.get(k) {
+                None => errs.push(e(&common, k, "text is missing (the default language has it)")),
+                Some(t) if t.trim().is_empty() => errs.push(e(&common, k, "text is empty")),
+                _ => {}
+            }
+        }
+        for (k, t) in texts {
+            let known = req.contains_key(k) || opt.contains(k) || (k.starts_with("ui.") && ui_keys.contains(k));
+            if !known {
+                let file = c.text_files.get(k).cloned().unwrap_or(common.clone());
+                errs.push(e(&file, k, "unknown text key (typo, or an id that no longer exists?)"));
+            } else if t.trim().is_empty() {
+                errs.push(e(&common, k, "text is empty"));
+            }
+        }
+    }
+}
+
+/// What the exhaustive walk found for one profile.
+#[derive(Debug, Default)]
+pub struct WalkStats {
+    /// Distinct routes through the flow: every combination of the answers that decide
+    /// which question comes next or which verdict results, each to its end.
+    pub paths: usize,
+    /// Complete answer sets evaluated (each path, with the other answers cycled so that
+    /// every option of every question is tried on it).
+    pub evaluated: usize,
+    pub verdicts: BTreeMap<String, usize>,
+    pub questions_reached: BTreeSet<String>,
+    pub options_chosen: BTreeSet<(String, String)>,
+    pub findings_seen: BTreeSet<String>,
+    pub forms_top: BTreeSet<String>,
+    pub bands: BTreeSet<String>,
+}
+
+/// The questions whose answers steer the flow or decide the verdict.
+pub fn deciding_questions(c: &Content) -> BTreeSet<String> {
+    let mut refs = Vec::new();
+    for q in &c.questions {
+        q.ask_if.references(&mut refs);
+        q.options.iter().for_each(|o| o.end.references(&mut refs));
+    }
+    c.verdicts.iter().for_each(|v| v.when.references(&mut refs));
+    let mut out: BTreeSet<String> = refs.into_iter().map(|(q, _)| q).collect();
+    // A question with an ending option steers the flow too.
+    for q in &c.questions {
+        if q.options.iter().any(|o| o.end != Cond::Never) {
+            out.insert(q.id.clone());
+        }
+    }
+    out
+}
+
+/// Every valid answer to a question: each option (single), or each allowed set (multi).
+pub fn all_answers(q: &Question) -> Vec<Vec<String>> {
+    match q.kind {
+        Kind::Single => q.options.iter().map(|o| vec![o.id.clone()]).collect(),
+        Kind::Multi => {
+            let plain: Vec<&str> = q.options.iter().filter(|o| !o.exclusive).map(|o| o.id.as_str()).collect();
+            let mut out: Vec<Vec<String>> = (1u32..(1 << plain.len()))
+                .map(|m| plain.iter().enumerate().filter(|(i, _)| m & (1 << i) != 0).map(|(_, s)| s.to_string()).collect())
+                .collect();
+            out.extend(q.options.iter().filter(|o| o.exclusive).map(|o| vec![o.id.clone()]));
+            out.retain(|a| is_valid(q, a));
+            out
+        }
+    }
+}
+
+/// A few representative answers to a question that does not steer the flow: each
+/// option on its own, plus (multi) all plain options together.
+fn sample_answers(q: &Question) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = q.options.iter().map(|o| vec![o.id.clone()]).collect();
+    if q.kind == Kind::Multi {
+        let plain: Vec<String> = q.options.iter().filter(|o| !o.exclusive).map(|o| o.id.clone()).collect();
+        if plain.len() > 1 {
+            out.push(plain);
+        }
+    }
+    out
+}
+
+/// Walks every path of a profile. `on_outcome` sees each complete answer set.
+pub fn walk_all(c: &Content, p: &Profile, mut on_outcome: impl FnMut(&Answers, &crate::engine::Outcome)) -> Result<WalkStats, ContentError> {
+    let engine = Engine::new(c, p);
+    let deciding = deciding_questions(c);
+    let rounds = c.questions.iter().filter(|q| !deciding.contains(&q.id)).map(|q| sample_answers(q).len()).max().unwrap_or(1);
+    let mut stats = WalkStats::default();
+    for round in 0..rounds {
+        let mut stack: Vec<Answers> = vec![Answers::new()];
+        while let Some(answers) = stack.pop() {
+            let walk = engine.walk(&answers);
+            match walk.next {
+                Some(next) => {
+                    let q = c.question(&next).expect("walk names a question");
+                    stats.questions_reached.insert(q.id.clone());
+                    if walk.path.len() > c.questions.len() {
+                        return Err(e("questions.toml", &q.id, "the flow does not end"));
+                    }
+                    let choices = if deciding.contains(&q.id) {
+                        all_answers(q)
+                    } else {
+                        let s = sample_answers(q);
+                        vec![s[round % s.len()].clone()]
+                    };
+                    for a in choices {
+                        for o in &a {
+                            stats.options_chosen.insert((q.id.clone(), o.clone()));
+                        }
+                        let mut next_answers = answers.clone();
+                        next_answers.insert(q.id.clone(), a);
+                        stack.push(next_answers);
+                    }
+                }
+                None => {
+                    let Some(outcome) = engine.evaluate(&answers) else {
+                        return Err(e(&format!("profiles/{}.toml", p.id), &p.id, format!("a path ends without an outcome: {answers:?}")));
+                    };
+                    if round == 0 {
+                        stats.paths += 1;
+                        *stats.verdicts.entry(outcome.verdict.id.clone()).or_default() += 1;
+                    }
+                    stats.evaluated += 1;
+                    stats.findings_seen.extend(outcome.findings.iter().map(|f| f.id.clone()));
+                    if let Some(f) = outcome.forms.first() {
+                        stats.forms_top.insert(f.id.clone());
+                    }
+                    if let Some(b) = &outcome.band {
+                        stats.bands.insert(b.id.clone());
+                    }
+                    on_outcome(&answers, &outcome);
+                }
+            }
+        }
+    }
+    Ok(stats)
+}
+
+/// The walk's findings as content errors: unreachable questions and options.
+pub fn reachability_errors(c: &Content, p: &Profile, stats: &WalkStats) -> Vec<ContentError> {
+    let engine = Engine::new(c, p);
+    let mut errs = Vec::new();
+    for q in c.questions.iter().filter(|q| engine.applies(q)) {
+        let mut flags = Vec::new();
+        q.ask_if.flags(&mut flags);
+        if flags.iter().any(|f| !p.has_flag(f)) {
+            continue; // asked only in profiles with that flag
+        }
+        if !stats.questions_reached.contains(&q.id) {
+            errs.push(e("questions.toml", &q.id, format!("question is never reached in profile `{}`", p.id)));
+        }
+    }
+    errs
+}

@@ -1,0 +1,210 @@
+//! The validator over the real content, the exhaustive walk of every profile, and
+//! proof that broken content fails with a message naming the file and the id.
+
+mod common;
+use common::*;
+use kyodo_check::model::Content;
+use kyodo_check::validate::{reachability_errors, validate, walk_all};
+
+fn report(errs: &[kyodo_check::model::ContentError]) -> String {
+    errs.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn all_content_is_valid() {
+    let c = content();
+    let errs = validate(&c, &sources());
+    assert!(errs.is_empty(), "{} content problem(s):\n{}", errs.len(), report(&errs));
+}
+
+#[test]
+fn six_profiles_one_per_city_plus_general() {
+    let c = content();
+    let ids: Vec<_> = c.profiles.iter().map(|p| p.id.as_str()).collect();
+    for want in ["tomakomai", "minami_alps", "yoshikawa", "tachikawa", "muroran", "general"] {
+        assert!(ids.contains(&want), "profile {want} missing: {ids:?}");
+    }
+    let seeds: std::collections::BTreeSet<_> =
+        c.profiles.iter().filter(|p| p.id != "general").map(|p| p.seed.clone()).collect();
+    assert_eq!(seeds.len(), 5, "each city profile uses its own seed");
+}
+
+#[test]
+fn embedded_content_equals_the_files() {
+    let from_disk = content();
+    let embedded = Content::embedded().expect("embedded content loads");
+    assert_eq!(embedded.texts, from_disk.texts);
+    assert_eq!(embedded.profiles, from_disk.profiles);
+    assert_eq!(embedded.questions.len(), from_disk.questions.len());
+}
+
+#[test]
+fn every_path_of_every_profile_ends_in_an_outcome() {
+    let c = content();
+    let mut total = 0;
+    for p in &c.profiles {
+        let stats = walk_all(&c, p, |answers, outcome| {
+            // Every conclusion shows its reasons with citations.
+            assert!(!outcome.verdict.citations.is_empty(), "{}: verdict without citation for {answers:?}", p.id);
+            for f in &outcome.findings {
+                assert!(!f.citations.is_empty(), "{}: finding {} without citation", p.id, f.id);
+            }
+            for f in &outcome.forms {
+                assert!(!f.citations.is_empty(), "{}: form {} without citation", p.id, f.id);
+            }
+            if let Some(b) = &outcome.band {
+                assert!(!b.citations.is_empty(), "{}: band without citation", p.id);
+            }
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+        let errs = reachability_errors(&c, p, &stats);
+        assert!(errs.is_empty(), "{}", report(&errs));
+        // Every option of every question reached in this profile is tried somewhere.
+        for q in c.questions.iter().filter(|q| stats.questions_reached.contains(&q.id)) {
+            for o in &q.options {
+                assert!(stats.options_chosen.contains(&(q.id.clone(), o.id.clone())), "{}: option {}.{} never tried", p.id, q.id, o.id);
+            }
+        }
+        println!(
+            "profile {:<12} {:>6} paths, {:>6} answer sets evaluated, verdicts {:?}, top forms {:?}, bands {:?}",
+            p.id, stats.paths, stats.evaluated, stats.verdicts, stats.forms_top, stats.bands
+        );
+        total += stats.paths;
+    }
+    println!("all profiles: {total} paths");
+}
+
+#[test]
+fn every_verdict_and_finding_is_reachable_somewhere() {
+    let c = content();
+    let mut verdicts = std::collections::BTreeSet::new();
+    let mut findings = std::collections::BTreeSet::new();
+    for p in &c.profiles {
+        let stats = walk_all(&c, p, |_, _| {}).unwrap();
+        verdicts.extend(stats.verdicts.keys().cloned());
+        findings.extend(stats.findings_seen);
+    }
+    for v in &c.verdicts {
+        assert!(verdicts.contains(&v.id), "verdict {} can never be reached", v.id);
+    }
+    for f in &c.findings {
+        assert!(findings.contains(&f.id), "finding {} can never be reached", f.id);
+    }
+}
+
+// ---- broken content must fail, naming the file and the id ----
+
+fn load_with(edit: impl Fn(&str, &str) -> Option<String>) -> Result<Content, Vec<kyodo_check::model::ContentError>> {
+    let files: Vec<(String, String)> =
+        files().into_iter().map(|(p, t)| { let n = edit(&p, &t).unwrap_or(t); (p, n) }).collect();
+    Content::from_files(&files)
+}
+
+fn problems_with(edit: impl Fn(&str, &str) -> Option<String>) -> Vec<String> {
+    match load_with(edit) {
+        Err(errs) => errs.iter().map(|e| e.to_string()).collect(),
+        Ok(c) => {
+            let out: Vec<String> = validate(&c, &sources()).iter().map(|e| e.to_string()).collect();
+            if !out.is_empty() {
+                return out;
+            }
+            let mut out = out;
+            for p in &c.profiles {
+                match walk_all(&c, p, |_, _| {}) {
+                    Ok(stats) => out.extend(reachability_errors(&c, p, &stats).iter().map(|e| e.to_string())),
+                    Err(e) => out.push(e.to_string()),
+                }
+            }
+            out
+        }
+    }
+}
+
+fn assert_problem(problems: &[String], file: &str, id: &str) {
+    assert!(
+        problems.iter().any(|p| p.contains(file) && p.contains(id)),
+        "expected a problem naming {file} and {id}, got:\n{}",
+        problems.join("\n")
+    );
+}
+
+#[test]
+fn dangling_option_in_a_condition_is_reported() {
+    let probs = problems_with(|p, t| (p == "rules.toml").then(|| t.replace("purpose in [public] and open_to", "purpose in [publc] and open_to")));
+    assert_problem(&probs, "rules.toml", "kyodo");
+    assert!(probs.iter().any(|p| p.contains("publc")));
+}
+
+#[test]
+fn dangling_section_citation_is_reported() {
+    let probs = problems_with(|p, t| (p == "profiles/tomakomai.toml").then(|| t.replace("koen_disqualifiers = [\"ch3-7\"]", "koen_disqualifiers = [\"ch3-77\"]")));
+    assert_problem(&probs, "profiles/tomakomai.toml", "concepts.koen_disqualifiers");
+}
+
+#[test]
+fn unknown_canonical_form_is_reported() {
+    let probs = problems_with(|p, t| (p == "profiles/tomakomai.toml").then(|| t.replacen("covers = [\"koen\"]", "covers = [\"koen2\"]", 1)));
+    assert_problem(&probs, "profiles/tomakomai.toml", "form.koen");
+}
+
+#[test]
+fn unreachable_question_is_reported() {
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("id = \"who_does\"\nask_if = \"idea in [unsure]\"", "id = \"who_does\"\nask_if = \"idea in [unsure] and idea in [join]\"")));
+    assert_problem(&probs, "questions.toml", "who_does");
+}
+
+#[test]
+fn forward_reference_in_the_flow_is_reported() {
+    // A question may not depend on a later one: that is how loops are ruled out.
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("ask_if = \"idea in [unsure]\"", "ask_if = \"idea in [unsure] or readiness in [plan]\"")));
+    assert_problem(&probs, "questions.toml", "who_does");
+    assert!(probs.iter().any(|p| p.contains("asked later")));
+}
+
+#[test]
+fn missing_text_is_reported_with_file_and_key() {
+    let probs = problems_with(|p, t| (p == "text/ja/common.toml").then(|| t.replace("fellowship = \"会員や仲間どうしの楽しみや交流\"\n", "")));
+    assert_problem(&probs, "text/ja/common.toml", "q.purpose.o.fellowship");
+}
+
+#[test]
+fn empty_text_is_reported() {
+    let probs = problems_with(|p, t| (p == "text/ja/tomakomai.toml").then(|| t.replace("name = \"共催\"", "name = \" \"")));
+    assert_problem(&probs, "text/ja/tomakomai.toml", "forms.kyosai.name");
+}
+
+#[test]
+fn unknown_text_key_is_reported() {
+    let probs = problems_with(|p, t| (p == "text/ja/common.toml").then(|| format!("{t}\n[finding_typo]\nx = \"y\"\n")));
+    assert_problem(&probs, "text/ja/common.toml", "finding_typo.x");
+}
+
+#[test]
+fn a_changed_word_in_a_quote_is_reported() {
+    let probs = problems_with(|p, t| (p == "profiles/tomakomai.toml").then(|| t.replace("公序良俗に反する。", "公序良俗に反しない。")));
+    assert_problem(&probs, "profiles/tomakomai.toml", "section.ch3-7");
+}
+
+#[test]
+fn a_heading_that_is_not_in_the_seed_is_reported() {
+    let probs = problems_with(|p, t| (p == "profiles/tomakomai.toml").then(|| t.replace("heading = \"(5) 相手方の固定化を避ける\"", "heading = \"(5) 相手方を固定する\"")));
+    assert_problem(&probs, "profiles/tomakomai.toml", "section.ch4-5");
+}
+
+#[test]
+fn duplicate_ids_are_reported() {
+    let probs = problems_with(|p, t| (p == "rules.toml").then(|| t.replace("id = \"repeat_unsure\"", "id = \"repeat_same\"")));
+    assert_problem(&probs, "rules.toml", "repeat_same");
+}
+
+#[test]
+fn a_toml_syntax_error_names_the_file() {
+    let probs = problems_with(|p, t| (p == "profiles/muroran.toml").then(|| format!("{t}\n[[form]\n")));
+    assert_problem(&probs, "profiles/muroran.toml", "");
+}
+
+#[test]
+fn a_bad_condition_names_the_file_and_id() {
+    let probs = problems_with(|p, t| (p == "forms.toml").then(|| t.replace("when = \"support in [name]\", score = 8", "when = \"support in [name\", score = 8")));
+    assert_problem(&probs, "forms.toml", "koen.name");
+}
