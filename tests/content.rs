@@ -1,6 +1,7 @@
 //! The validator over the real content, the exhaustive walk of every profile, and
 //! proof that broken content fails with a message naming the file and the id.
 
+#![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
 use kyodo_check::model::Content;

@@ -1,6 +1,7 @@
 //! Engine properties: determinism, skipped branches never count, invalid answers are
 //! asked again, and no answer set whatsoever makes it panic.
 
+#![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
 use kyodo_check::engine::{Answers, Engine};

@@ -1,6 +1,7 @@
 //! The public worked examples of PRODUCT.md ("Outcomes the product must get right"),
 //! each in the profile it comes from. A product that gets one of these wrong is wrong.
 
+#![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
 use kyodo_check::engine::{Fit, Outcome};
