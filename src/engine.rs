@@ -223,6 +223,15 @@ impl<'a> Engine<'a> {
         Walk { path, next: None }
     }
 
+    /// Questions that could still be asked after the first open question, whatever
+    /// is answered there: later answers to them are worth keeping.
+    pub fn reachable_after(&self, answers: &Answers) -> Vec<String> {
+        let walk = self.walk(answers);
+        let Some(next) = walk.next else { return Vec::new() };
+        let start = self.content.questions.iter().position(|q| q.id == next).unwrap_or(0);
+        self.content.questions[start..].iter().filter(|q| self.applies(q)).map(|q| q.id.clone()).collect()
+    }
+
     /// The answers that count: those on the path actually taken.
     pub fn path_answers(&self, answers: &Answers) -> Answers {
         let walk = self.walk(answers);

@@ -4,6 +4,8 @@
 pub mod cond;
 pub mod engine;
 pub mod model;
+pub mod session;
+pub mod share;
 pub mod validate;
 
 pub mod embedded {

@@ -1,0 +1,132 @@
+//! The session (where each step goes) and the share-link codec, natively.
+#![cfg(not(target_arch = "wasm32"))]
+mod common;
+use common::*;
+use kyodo_check::session::{Page, Session};
+use kyodo_check::share::{decode, encode, ShareError, MAX_LEN};
+use proptest::prelude::*;
+
+const FULL: &[(&str, &str)] = &[
+    ("role", "npo"), ("idea", "together"), ("partner", "city"), ("purpose", "public"), ("open_to", "anyone"),
+    ("synergy", "yes"), ("risks", "none"), ("subject", "event"), ("lead", "co_host"), ("support", "money+goods"),
+    ("duration", "once"), ("capacity", "established"), ("why_partner", "strengths"), ("repeat_partner", "first"),
+    ("readiness", "purpose+plan"),
+];
+
+fn session(profile: &str, pairs: &[(&str, &str)]) -> Session {
+    let c = content();
+    let mut s = Session::new(Some(profile.into()));
+    for (q, a) in pairs {
+        s.answer(c, q, a.split('+').map(str::to_string).collect());
+    }
+    s
+}
+
+#[test]
+fn the_flow_goes_question_by_question_then_to_the_check_page() {
+    let c = content();
+    let mut s = Session::new(Some("tomakomai".into()));
+    assert_eq!(s.next_page(c), Page::Question("role".into()));
+    s.answer(c, "role", vec!["npo".into()]);
+    assert_eq!(s.next_page(c), Page::Question("idea".into()));
+    let s = session("tomakomai", FULL);
+    assert_eq!(s.next_page(c), Page::Check);
+}
+
+#[test]
+fn pages_ahead_of_the_answers_are_not_shown() {
+    let c = content();
+    let s = session("tomakomai", &FULL[..3]);
+    assert_eq!(s.resolve(c, &Page::Result), Page::Question("purpose".into()));
+    assert_eq!(s.resolve(c, &Page::Question("readiness".into())), Page::Question("purpose".into()));
+    assert_eq!(s.resolve(c, &Page::Question("idea".into())), Page::Question("idea".into()));
+    assert_eq!(Session::new(None).resolve(c, &Page::Question("role".into())), Page::Start);
+}
+
+#[test]
+fn a_change_asks_new_follow_ups_then_returns_to_the_check_page() {
+    let c = content();
+    let mut s = session("tomakomai", FULL);
+    s.answer(c, "idea", vec!["unsure".into()]);
+    assert_eq!(s.next_page(c), Page::Question("who_does".into()), "the new follow-up is asked");
+    s.answer(c, "who_does", vec!["plan_run".into()]);
+    assert_eq!(s.next_page(c), Page::Check, "the earlier answers still stand");
+    assert_eq!(s.answers.len(), FULL.len() + 1);
+}
+
+#[test]
+fn a_change_that_ends_the_flow_drops_the_skipped_branch() {
+    let c = content();
+    let mut s = session("tomakomai", FULL);
+    s.answer(c, "idea", vec!["join".into()]);
+    assert_eq!(s.next_page(c), Page::Check);
+    assert_eq!(s.answers.keys().cloned().collect::<Vec<_>>(), vec!["idea".to_string(), "role".to_string()]);
+}
+
+#[test]
+fn back_goes_to_the_previous_question_on_the_path() {
+    let c = content();
+    let s = session("tomakomai", FULL);
+    assert_eq!(s.previous(c, "partner").as_deref(), Some("idea"));
+    assert_eq!(s.previous(c, "role"), None);
+    let s = session("tomakomai", &[("role", "npo"), ("idea", "unsure"), ("who_does", "plan_run")]);
+    assert_eq!(s.previous(c, "partner").as_deref(), Some("who_does"));
+}
+
+#[test]
+fn a_share_link_round_trips() {
+    let c = content();
+    let s = session("muroran", FULL);
+    let link = encode(c, "muroran", &s.answers);
+    assert!(link.starts_with("k1!muroran!role:npo,idea:together"), "{link}");
+    let d = decode(c, &link).unwrap();
+    assert_eq!((d.profile.as_str(), &d.answers, d.dropped), ("muroran", &s.answers, 0));
+}
+
+#[test]
+fn a_truncated_link_keeps_the_valid_part() {
+    let c = content();
+    let link = encode(c, "tomakomai", &session("tomakomai", FULL).answers);
+    let cut = &link[..link.find("synergy").unwrap() + 4];
+    let d = decode(c, cut).unwrap();
+    assert_eq!(d.answers.len(), 5);
+    assert_eq!(d.dropped, 1);
+}
+
+#[test]
+fn unknown_ids_and_tampering_are_dropped_not_fatal() {
+    let c = content();
+    let d = decode(c, "k1!tomakomai!role:npo,idea:togethr,zzz:1,purpose:public+profit,,role:individual").unwrap();
+    assert_eq!(d.answers.len(), 1, "{:?}", d.answers);
+    assert!(d.dropped >= 4);
+}
+
+#[test]
+fn hopeless_links_say_why() {
+    let c = content();
+    assert_eq!(decode(c, ""), Err(ShareError::Empty));
+    assert_eq!(decode(c, "k9!tomakomai!role:npo"), Err(ShareError::UnknownFormat));
+    assert_eq!(decode(c, "hello"), Err(ShareError::UnknownFormat));
+    assert_eq!(decode(c, "k1!sapporo!role:npo"), Err(ShareError::UnknownProfile("sapporo".into())));
+    assert_eq!(decode(c, &"x".repeat(MAX_LEN + 1)), Err(ShareError::TooLong(MAX_LEN + 1)));
+}
+
+proptest! {
+    #[test]
+    fn decoding_never_panics(s in ".{0,300}") {
+        let _ = decode(content(), &s);
+    }
+
+    #[test]
+    fn decoding_near_valid_links_never_panics(cut in 0usize..400, junk in "[a-z_:+,!]{0,20}") {
+        let c = content();
+        let link = encode(c, "general", &session("general", FULL).answers);
+        let mut s: String = link.chars().take(cut).collect();
+        s.push_str(&junk);
+        if let Ok(d) = decode(c, &s) {
+            // Whatever decodes re-encodes and decodes to the same answers.
+            let again = decode(c, &encode(c, &d.profile, &d.answers)).unwrap();
+            prop_assert_eq!(again.answers, d.answers);
+        }
+    }
+}
