@@ -95,7 +95,7 @@ pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTre
     for p in &c.profiles {
         let file = format!("text/{lang}/{}.toml", p.id);
         let pk = |k: &str| format!("p.{}.{k}", p.id);
-        for k in ["name", "document", "issuer", "date", "summary", "contact.department", "contact.how"] {
+        for k in ["name", "document", "document_short", "issuer", "date", "summary", "contact.department", "contact.how"] {
             add(pk(k), &file);
         }
         for s in &p.sections {

@@ -209,3 +209,29 @@ fn a_bad_condition_names_the_file_and_id() {
     let probs = problems_with(|p, t| (p == "forms.toml").then(|| t.replace("when = \"support in [name]\", score = 8", "when = \"support in [name\", score = 8")));
     assert_problem(&probs, "forms.toml", "koen.name");
 }
+
+#[test]
+fn every_ui_text_the_app_uses_exists() {
+    // The app names its interface texts as "ui.<key>" literals; each must exist in
+    // the default language (the validator then requires it in every language).
+    let c = content();
+    let mut missing = Vec::new();
+    let mut stack = vec![root().join("src/app")];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            let src = std::fs::read_to_string(&p).unwrap();
+            for part in src.split("\"ui.").skip(1) {
+                let key: String = part.chars().take_while(|ch| ch.is_ascii_alphanumeric() || *ch == '_').collect();
+                if part[key.len()..].starts_with('"') && !c.has_text(&c.default_lang, &format!("ui.{key}")) {
+                    missing.push(format!("{}: ui.{key}", p.display()));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "texts missing from text/{}/common.toml:\n{}", c.default_lang, missing.join("\n"));
+}

@@ -1,17 +1,53 @@
-//! The Yew user interface: thin components over the engine.
+//! The Yew user interface: thin components over the engine and the session.
 
 use crate::model::Content;
+use crate::session::{Page, Session};
+use std::rc::Rc;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
+use yew_router::prelude::*;
 
+pub mod components;
 pub mod pages;
+pub mod storage;
 
 /// The content compiled into the widget, parsed once. The native test suite has
 /// already proved it valid, so a failure here is a build defect.
 pub fn content() -> &'static Content {
     static C: OnceLock<Content> = OnceLock::new();
     C.get_or_init(|| Content::embedded().expect("content validated at build time"))
+}
+
+/// Every step is a hash route, so the browser's back and forward buttons move
+/// between steps and the widget works under any sub-path.
+#[derive(Routable, Clone, PartialEq, Debug)]
+pub enum Route {
+    #[at("/")]
+    Start,
+    #[at("/q/:id")]
+    Question { id: String },
+    #[at("/check")]
+    Check,
+    #[at("/result")]
+    Result,
+    /// A share link: `#/s/k1!<profile>!<answers>`.
+    #[at("/s/:data")]
+    Share { data: String },
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    pub fn of(page: &Page) -> Route {
+        match page {
+            Page::Start => Route::Start,
+            Page::Question(id) => Route::Question { id: id.clone() },
+            Page::Check => Route::Check,
+            Page::Result => Route::Result,
+        }
+    }
 }
 
 /// Settings the host page gives through `data-*` attributes on the mount element.
@@ -21,10 +57,84 @@ pub struct Config {
     pub lang: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AppProps {
-    pub config: Config,
+/// A calm message shown at the top of the page (and announced).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    ShareRestored { dropped: usize, complete: bool },
+    ShareBroken,
+    StoredRestored,
+    StoredCorrupt,
+    StorageUnavailable,
+    Saved,
+    Wiped,
+    Copied,
 }
+
+impl Notice {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Notice::ShareRestored { dropped: 0, complete: true } => "ui.notice_share_ok",
+            Notice::ShareRestored { dropped: 0, .. } => "ui.notice_share_partial_open",
+            Notice::ShareRestored { .. } => "ui.notice_share_partial",
+            Notice::ShareBroken => "ui.notice_share_broken",
+            Notice::StoredRestored => "ui.notice_stored_restored",
+            Notice::StoredCorrupt => "ui.notice_stored_corrupt",
+            Notice::StorageUnavailable => "ui.notice_storage_unavailable",
+            Notice::Saved => "ui.notice_saved",
+            Notice::Wiped => "ui.notice_wiped",
+            Notice::Copied => "ui.notice_copied",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store {
+    pub session: Session,
+    /// The host fixed the profile: no chooser.
+    pub fixed_profile: bool,
+    pub notice: Option<Notice>,
+    /// The user opted in to keeping answers on this device.
+    pub saving: bool,
+}
+
+pub enum Action {
+    SetProfile(String),
+    Answer { question: String, chosen: Vec<String> },
+    Restore { session: Session, notice: Notice, saving: bool },
+    Notice(Option<Notice>),
+    SetSaving(bool),
+    StartOver,
+}
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetProfile(p) => {
+                if s.session.profile.as_deref() != Some(p.as_str()) {
+                    s.session = Session::new(Some(p));
+                }
+            }
+            Action::Answer { question, chosen } => s.session.answer(content(), &question, chosen),
+            Action::Restore { session, notice, saving } => {
+                s.session = session;
+                s.notice = Some(notice);
+                s.saving = saving;
+            }
+            Action::Notice(n) => s.notice = n,
+            Action::SetSaving(on) => s.saving = on,
+            Action::StartOver => {
+                let profile = if s.fixed_profile { s.session.profile.clone() } else { None };
+                s.session = Session::new(profile);
+                s.notice = None;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+pub type StoreHandle = UseReducerHandle<Store>;
 
 /// Text lookup for the current language.
 #[derive(Clone, PartialEq)]
@@ -39,22 +149,73 @@ impl Tr {
     pub fn p(&self, profile: &str, key: &str) -> String {
         content().profile_text(&self.lang, profile, key).to_string()
     }
+    /// A text with `{name}` placeholders filled.
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.t(key);
+        for (k, v) in args {
+            s = s.replace(&format!("{{{k}}}"), v);
+        }
+        s
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    pub config: Config,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let tr = Tr { lang: props.config.lang.clone() };
-    let profile = use_state(|| props.config.profile.clone());
+    let config = props.config.clone();
+    let store = use_reducer(|| {
+        let base = Store {
+            session: Session::new(config.profile.clone()),
+            fixed_profile: config.profile.is_some(),
+            notice: None,
+            saving: false,
+        };
+        storage::restore(base)
+    });
+    // Keep the device copy in step with the answers, but only after the user opted in.
+    {
+        let store = store.clone();
+        use_effect_with((store.session.clone(), store.saving), move |(session, saving)| {
+            if *saving {
+                if storage::save(session).is_err() {
+                    store.dispatch(Action::SetSaving(false));
+                    store.dispatch(Action::Notice(Some(Notice::StorageUnavailable)));
+                }
+            }
+        });
+    }
+    let tr = Tr { lang: config.lang.clone() };
     html! {
         <ContextProvider<Tr> context={tr}>
-            <div class="kc" lang={props.config.lang.clone()}>
-                <pages::start::StartPage
-                    fixed_profile={props.config.profile.clone()}
-                    selected={(*profile).clone()}
-                    on_select={{ let profile = profile.clone(); Callback::from(move |p: String| profile.set(Some(p))) }}
-                />
-            </div>
+            <ContextProvider<StoreHandle> context={store}>
+                <HashRouter>
+                    <div class="kc" lang={config.lang.clone()}>
+                        <components::layout::Layout>
+                            <Switch<Route> render={switch} />
+                        </components::layout::Layout>
+                    </div>
+                </HashRouter>
+            </ContextProvider<StoreHandle>>
         </ContextProvider<Tr>>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Start => html! { <pages::start::StartPage /> },
+        Route::Question { id } => html! { <pages::Guard wanted={Page::Question(id.clone())} key={id} /> },
+        Route::Check => html! { <pages::Guard wanted={Page::Check} /> },
+        Route::Result => html! { <pages::Guard wanted={Page::Result} /> },
+        Route::Share { .. } => html! { <pages::share::ShareLoader /> },
+        // A share link the router cannot even decode is still a share link: say so calmly.
+        Route::NotFound if gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/s/") => {
+            html! { <pages::share::ShareLoader /> }
+        }
+        Route::NotFound => html! { <pages::Guard wanted={Page::Start} /> },
     }
 }
 

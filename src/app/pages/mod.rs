@@ -1,1 +1,37 @@
+pub mod check;
+pub mod question;
+pub mod result;
+pub mod share;
 pub mod start;
+
+use crate::app::{content, Route, StoreHandle};
+use crate::session::Page;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct GuardProps {
+    pub wanted: Page,
+}
+
+/// Shows the requested step if the answers allow it; otherwise replaces the URL with
+/// the step they do allow (an old bookmark or a hand-typed hash never shows a blank page).
+#[function_component(Guard)]
+pub fn guard(props: &GuardProps) -> Html {
+    let store = use_context::<StoreHandle>().expect("store");
+    let page = store.session.resolve(content(), &props.wanted);
+    if page != props.wanted {
+        return html! { <Redirect<Route> to={Route::of(&page)} /> };
+    }
+    match page {
+        Page::Start => html! { <start::StartPage /> },
+        Page::Question(id) => html! { <question::QuestionPage id={id} /> },
+        Page::Check => html! { <check::CheckPage /> },
+        Page::Result => html! { <result::ResultPage /> },
+    }
+}
+
+/// The answer as the user sees it: option labels joined.
+pub fn answer_text(tr: &crate::app::Tr, question: &str, chosen: &[String]) -> String {
+    chosen.iter().map(|o| tr.t(&format!("q.{question}.o.{o}"))).collect::<Vec<_>>().join("、")
+}

@@ -1,50 +1,87 @@
 //! The start page: what the check is, what it answers, how long it takes, that
 //! nothing is sent anywhere, and a profile chooser when the host did not fix one.
 
-use crate::app::{content, Tr};
+use crate::app::components::error_summary::ErrorSummary;
+use crate::app::components::use_step;
+use crate::app::{content, storage, Action, Notice, Route, StoreHandle, Tr};
+use crate::session::Page;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct StartPageProps {
-    pub fixed_profile: Option<String>,
-    pub selected: Option<String>,
-    pub on_select: Callback<String>,
-}
+use yew_router::prelude::*;
 
 #[function_component(StartPage)]
-pub fn start_page(props: &StartPageProps) -> Html {
-    let tr = use_context::<Tr>().expect("Tr context");
+pub fn start_page() -> Html {
+    let tr = use_context::<Tr>().expect("Tr");
+    let store = use_context::<StoreHandle>().expect("store");
+    let nav = use_navigator().expect("router");
+    let error = use_state(|| false);
+    let has_saved = use_state(storage::has_saved);
+    use_step(tr.t("ui.start_heading"), *error);
     let c = content();
-    let chooser = props.fixed_profile.is_none().then(|| {
+    let selected = store.session.profile.clone();
+
+    let onsubmit = {
+        let (store, error, nav) = (store.clone(), error.clone(), nav.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if store.session.profile.is_some() {
+                let page = store.session.next_page(content());
+                nav.push(&Route::of(if page == Page::Start { &Page::Start } else { &page }));
+            } else {
+                error.set(true);
+            }
+        })
+    };
+    let wipe = {
+        let (store, has_saved) = (store.clone(), has_saved.clone());
+        Callback::from(move |_| {
+            storage::wipe();
+            has_saved.set(false);
+            store.dispatch(Action::SetSaving(false));
+            store.dispatch(Action::StartOver);
+            store.dispatch(Action::Notice(Some(Notice::Wiped)));
+        })
+    };
+    let first_profile_id = c.profiles.first().map(|p| format!("kc-profile-{}", p.id)).unwrap_or_default();
+    let chooser = (!store.fixed_profile).then(|| {
         html! {
-            <fieldset class="kc-fieldset">
-                <legend class="kc-legend kc-legend--m">{ tr.t("ui.profile_label") }</legend>
-                <p class="kc-hint" id="kc-profile-hint">{ tr.t("ui.profile_hint") }</p>
-                <div class="kc-radios">
-                { for c.profiles.iter().map(|p| {
-                    let id = format!("kc-profile-{}", p.id);
-                    let pid = p.id.clone();
-                    let on_select = props.on_select.clone();
-                    html! {
-                        <div class="kc-radio">
-                            <input class="kc-radio__input" type="radio" name="kc-profile" id={id.clone()} value={p.id.clone()}
-                                checked={props.selected.as_deref() == Some(p.id.as_str())}
-                                aria-describedby="kc-profile-hint"
-                                onchange={Callback::from(move |_| on_select.emit(pid.clone()))} />
-                            <label class="kc-radio__label" for={id}>
-                                { tr.p(&p.id, "name") }
-                                <span class="kc-radio__hint">{ tr.p(&p.id, "summary") }</span>
-                            </label>
-                        </div>
+            <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
+                <fieldset class="kc-fieldset" aria-describedby={if *error { "kc-profile-hint kc-profile-error" } else { "kc-profile-hint" }}>
+                    <legend class="kc-legend kc-legend--m"><h2 class="kc-h2 kc-h2--flush">{ tr.t("ui.profile_label") }</h2></legend>
+                    <p class="kc-hint" id="kc-profile-hint">{ tr.t("ui.profile_hint") }</p>
+                    if *error {
+                        <p class="kc-error-message" id="kc-profile-error">
+                            <span class="kc-vh">{ tr.t("ui.error_prefix") }</span>{ tr.t("ui.profile_error") }
+                        </p>
                     }
-                }) }
-                </div>
-            </fieldset>
+                    <div class="kc-radios">
+                    { for c.profiles.iter().map(|p| {
+                        let id = format!("kc-profile-{}", p.id);
+                        let pid = p.id.clone();
+                        let (store, error) = (store.clone(), error.clone());
+                        html! {
+                            <div class="kc-radio">
+                                <input class="kc-radio__input" type="radio" name="kc-profile" id={id.clone()} value={p.id.clone()}
+                                    checked={selected.as_deref() == Some(p.id.as_str())}
+                                    onchange={Callback::from(move |_| { error.set(false); store.dispatch(Action::SetProfile(pid.clone())) })} />
+                                <label class="kc-radio__label" for={id}>
+                                    { tr.p(&p.id, "name") }
+                                    <span class="kc-radio__hint">{ tr.p(&p.id, "summary") }</span>
+                                </label>
+                            </div>
+                        }
+                    }) }
+                    </div>
+                </fieldset>
+            </div>
         }
     });
+    let resuming = !store.session.answers.is_empty();
     html! {
         <main class="kc-main" id="kc-main">
-            <h1 class="kc-h1">{ tr.t("ui.start_heading") }</h1>
+            if *error {
+                <ErrorSummary errors={vec![(first_profile_id, tr.t("ui.profile_error"))]} />
+            }
+            <h1 class="kc-h1" tabindex="-1">{ tr.t("ui.start_heading") }</h1>
             <p class="kc-lead">{ tr.t("ui.start_lead") }</p>
             <h2 class="kc-h2">{ tr.t("ui.start_answers") }</h2>
             <ol class="kc-list kc-list--number">
@@ -55,7 +92,15 @@ pub fn start_page(props: &StartPageProps) -> Html {
             </ol>
             <p>{ tr.t("ui.start_time") }</p>
             <div class="kc-inset kc-privacy"><p>{ tr.t("ui.start_privacy") }</p></div>
-            { for chooser }
+            <form novalidate=true {onsubmit}>
+                { for chooser }
+                <button type="submit" class="kc-button kc-button--start">
+                    { tr.t(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
+                </button>
+            </form>
+            if *has_saved {
+                <p><button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.t("ui.wipe_button") }</button></p>
+            }
         </main>
     }
 }

@@ -1,0 +1,36 @@
+pub mod cite;
+pub mod error_summary;
+pub mod layout;
+pub mod spectrum;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// On each step: set the page title and move focus to the step's heading (or to the
+/// error summary when there is one), so screen readers hear the new step at once.
+#[hook]
+pub fn use_step(title: String, error: bool) {
+    let tr = use_context::<crate::app::Tr>().expect("Tr");
+    use_effect_with((title, error), move |(title, error)| {
+        let doc = gloo::utils::document();
+        let app = tr.t("ui.app_title");
+        let prefix = if *error { tr.t("ui.error_prefix") } else { String::new() };
+        doc.set_title(&format!("{prefix}{title} - {app}"));
+        let target = if *error { ".kc-error-summary" } else { "h1" };
+        if let Some(el) = doc.query_selector(&format!(".kc {target}")).ok().flatten() {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+            }
+        }
+    });
+}
+
+/// Focuses an element by id without touching the URL (the hash is the router's).
+pub fn focus_id(id: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    }
+}

@@ -1,0 +1,57 @@
+//! Check your answers: every answer on the path actually taken, each with a change
+//! link whose hidden text names what it changes.
+
+use super::answer_text;
+use crate::app::components::use_step;
+use crate::app::{content, Route, StoreHandle, Tr};
+use crate::engine::Engine;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[function_component(CheckPage)]
+pub fn check_page() -> Html {
+    let tr = use_context::<Tr>().expect("Tr");
+    let store = use_context::<StoreHandle>().expect("store");
+    let nav = use_navigator().expect("router");
+    use_step(tr.t("ui.check_heading"), false);
+    let c = content();
+    let Some(profile) = store.session.profile.as_deref().and_then(|p| c.profile(p)) else { return html! {} };
+    let walk = Engine::new(c, profile).walk(&store.session.answers);
+    let last = walk.path.last().map_or("#/".to_string(), |q| format!("#/q/{q}"));
+    let onclick = Callback::from(move |_| nav.push(&Route::Result));
+    html! {
+        <>
+            <a class="kc-back" href={last}>{ tr.t("ui.back") }</a>
+            <main class="kc-main" id="kc-main">
+                <h1 class="kc-h1" tabindex="-1">{ tr.t("ui.check_heading") }</h1>
+                <dl class="kc-summary">
+                    <div class="kc-summary__row">
+                        <dt class="kc-summary__key">{ tr.t("ui.check_profile") }</dt>
+                        <dd class="kc-summary__value">{ format!("{}「{}」", tr.p(&profile.id, "name"), tr.p(&profile.id, "document")) }</dd>
+                        <dd class="kc-summary__actions">
+                            if !store.fixed_profile {
+                                <a href="#/">{ tr.t("ui.change") }<span class="kc-vh">{ format!("：{}", tr.t("ui.check_profile")) }</span></a>
+                            }
+                        </dd>
+                    </div>
+                    { for walk.path.iter().map(|qid| {
+                        let title = tr.t(&format!("q.{qid}.title"));
+                        let chosen = store.session.answers.get(qid).cloned().unwrap_or_default();
+                        html! {
+                            <div class="kc-summary__row">
+                                <dt class="kc-summary__key">{ title.clone() }</dt>
+                                <dd class="kc-summary__value">{ answer_text(&tr, qid, &chosen) }</dd>
+                                <dd class="kc-summary__actions">
+                                    <a href={format!("#/q/{qid}")}>{ tr.t("ui.change") }<span class="kc-vh">{ format!("：{title}") }</span></a>
+                                </dd>
+                            </div>
+                        }
+                    }) }
+                </dl>
+                <h2 class="kc-h2">{ tr.t("ui.check_submit_heading") }</h2>
+                <p>{ tr.t("ui.check_submit_text") }</p>
+                <button type="button" class="kc-button" {onclick}>{ tr.t("ui.check_submit") }</button>
+            </main>
+        </>
+    }
+}

@@ -1,0 +1,150 @@
+//! One question per page (GOV.UK question-page pattern): the question is the page
+//! heading and the legend; native radios or checkboxes, none preselected; why we ask;
+//! the terms explained where they appear; an error summary when nothing is chosen.
+
+use crate::app::components::error_summary::ErrorSummary;
+use crate::app::components::use_step;
+use crate::app::{content, Action, Route, StoreHandle, Tr};
+use crate::engine::is_valid;
+use crate::model::Kind;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct QuestionPageProps {
+    pub id: String,
+}
+
+#[function_component(QuestionPage)]
+pub fn question_page(props: &QuestionPageProps) -> Html {
+    let tr = use_context::<Tr>().expect("Tr");
+    let store = use_context::<StoreHandle>().expect("store");
+    let nav = use_navigator().expect("router");
+    let c = content();
+    let q = c.question(&props.id).expect("the guard only shows known questions");
+    // The choice on screen; starts from the saved answer so Back shows what was chosen.
+    let draft = use_state(|| store.session.answers.get(&q.id).cloned().unwrap_or_default());
+    let error = use_state(|| false);
+    let title = tr.t(&format!("q.{}.title", q.id));
+    use_step(title.clone(), *error);
+
+    let multi = q.kind == Kind::Multi;
+    let error_key = if multi { "ui.error_choose_multi" } else { "ui.error_choose_one" };
+    let input_id = |o: &str| format!("kc-{}-{}", q.id, o);
+
+    let onsubmit = {
+        let (store, draft, error, nav) = (store.clone(), draft.clone(), error.clone(), nav.clone());
+        let qid = q.id.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let q = content().question(&qid).expect("known question");
+            if !is_valid(q, &draft) {
+                error.set(true); // the choice on screen stays as it is
+                return;
+            }
+            // Where to go is decided on the session as it will be after this answer.
+            let mut next = store.session.clone();
+            next.answer(content(), &qid, (*draft).clone());
+            store.dispatch(Action::Answer { question: qid.clone(), chosen: (*draft).clone() });
+            nav.push(&Route::of(&next.next_page(content())));
+        })
+    };
+
+    let back = store.session.previous(c, &q.id).map_or("#/".to_string(), |p| format!("#/q/{p}"));
+    let hint = c.has_text(&tr.lang, &format!("q.{}.hint", q.id)).then(|| tr.t(&format!("q.{}.hint", q.id)));
+    let described = {
+        let mut ids = vec![format!("kc-{}-why", q.id)];
+        if hint.is_some() {
+            ids.push(format!("kc-{}-hint", q.id));
+        }
+        if *error {
+            ids.push(format!("kc-{}-error", q.id));
+        }
+        ids.join(" ")
+    };
+    let first_id = q.options.first().map(|o| input_id(&o.id)).unwrap_or_default();
+
+    html! {
+        <>
+            <a class="kc-back" href={back}>{ tr.t("ui.back") }</a>
+            <main class="kc-main" id="kc-main">
+                if *error {
+                    <ErrorSummary errors={vec![(first_id, tr.t(error_key))]} />
+                }
+                <form novalidate=true {onsubmit}>
+                    <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
+                        <fieldset class="kc-fieldset" aria-describedby={described}>
+                            <legend class="kc-legend">
+                                <h1 class="kc-h1 kc-h1--question" tabindex="-1">{ title }</h1>
+                            </legend>
+                            <p class="kc-why" id={format!("kc-{}-why", q.id)}>
+                                <span class="kc-why__label">{ tr.t("ui.why_label") }</span>{ tr.t(&format!("q.{}.why", q.id)) }
+                            </p>
+                            if let Some(h) = hint {
+                                <p class="kc-hint" id={format!("kc-{}-hint", q.id)}>{ h }</p>
+                            }
+                            if *error {
+                                <p class="kc-error-message" id={format!("kc-{}-error", q.id)}>
+                                    <span class="kc-vh">{ tr.t("ui.error_prefix") }</span>{ tr.t(error_key) }
+                                </p>
+                            }
+                            <div class={if multi { "kc-checkboxes" } else { "kc-radios" }}>
+                            { for q.options.iter().map(|o| {
+                                let id = input_id(&o.id);
+                                let checked = draft.contains(&o.id);
+                                let onchange = {
+                                    let (draft, oid, exclusive) = (draft.clone(), o.id.clone(), o.exclusive);
+                                    let q = q.clone();
+                                    Callback::from(move |e: Event| {
+                                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                                        let mut next: Vec<String> = if multi { (*draft).clone() } else { Vec::new() };
+                                        if on {
+                                            // "None of these" stands alone; ticking anything else clears it.
+                                            if exclusive {
+                                                next.clear();
+                                            } else {
+                                                next.retain(|x| q.option(x).is_some_and(|o| !o.exclusive));
+                                            }
+                                            if !next.contains(&oid) {
+                                                next.push(oid.clone());
+                                            }
+                                        } else {
+                                            next.retain(|x| x != &oid);
+                                        }
+                                        draft.set(next);
+                                    })
+                                };
+                                let (wrap, input_class) = if multi { ("kc-checkbox", "kc-checkbox__input") } else { ("kc-radio", "kc-radio__input") };
+                                let ohint_key = format!("q.{}.oh.{}", q.id, o.id);
+                                html! {
+                                    <>
+                                        if o.exclusive { <p class="kc-or">{ tr.t("ui.or") }</p> }
+                                        <div class={wrap}>
+                                            <input class={input_class} type={if multi { "checkbox" } else { "radio" }}
+                                                id={id.clone()} name={format!("kc-{}", q.id)} value={o.id.clone()}
+                                                {checked} {onchange} />
+                                            <label class={if multi { "kc-checkbox__label" } else { "kc-radio__label" }} for={id}>
+                                                { tr.t(&format!("q.{}.o.{}", q.id, o.id)) }
+                                                if c.has_text(&tr.lang, &ohint_key) {
+                                                    <span class="kc-radio__hint">{ tr.t(&ohint_key) }</span>
+                                                }
+                                            </label>
+                                        </div>
+                                    </>
+                                }
+                            }) }
+                            </div>
+                        </fieldset>
+                    </div>
+                    { for q.glossary.iter().map(|g| html! {
+                        <details class="kc-details">
+                            <summary class="kc-details__summary">{ tr.f("ui.glossary_summary", &[("term", &tr.t(&format!("glossary.{g}.term")))]) }</summary>
+                            <div class="kc-details__text">{ tr.t(&format!("glossary.{g}.text")) }</div>
+                        </details>
+                    }) }
+                    <button type="submit" class="kc-button">{ tr.t("ui.continue") }</button>
+                </form>
+            </main>
+        </>
+    }
+}

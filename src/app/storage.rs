@@ -1,0 +1,45 @@
+//! Opt-in keeping of answers on this device (localStorage). Nothing is written until
+//! the user ticks the box; a corrupted entry is ignored with a notice and left alone
+//! until the user saves again.
+
+use super::{content, Notice, Store};
+use crate::session::Session;
+use crate::share;
+
+pub const KEY: &str = "kyodo-check";
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// Restores saved answers into a fresh store, if the user saved any before.
+pub fn restore(mut store: Store) -> Store {
+    let Some(raw) = local().and_then(|s| s.get_item(KEY).ok().flatten()) else { return store };
+    match share::decode(content(), &raw) {
+        Ok(d) if !store.fixed_profile || store.session.profile.as_deref() == Some(d.profile.as_str()) => {
+            store.session = Session { profile: Some(d.profile), answers: d.answers };
+            store.saving = true;
+            store.notice = Some(Notice::StoredRestored);
+        }
+        Ok(_) => {} // saved for another city's page: leave it alone
+        Err(_) => store.notice = Some(Notice::StoredCorrupt),
+    }
+    store
+}
+
+pub fn save(session: &Session) -> Result<(), ()> {
+    let Some(profile) = &session.profile else { return Ok(()) };
+    let s = local().ok_or(())?;
+    s.set_item(KEY, &share::encode(content(), profile, &session.answers)).map_err(|_| ())
+}
+
+/// Removes everything this widget ever stored.
+pub fn wipe() {
+    if let Some(s) = local() {
+        let _ = s.remove_item(KEY);
+    }
+}
+
+pub fn has_saved() -> bool {
+    local().and_then(|s| s.get_item(KEY).ok().flatten()).is_some()
+}
