@@ -178,6 +178,10 @@ for (const [name, hash, expect] of [
   ['truncated', '#/s/k1!muroran!role:npo,idea:together,partner:ci', /一部が読み込めませんでした/],
   ['tampered', '#/s/k1!muroran!role:npo,idea:zzz,<script>:1', /一部が読み込めませんでした/],
   ['unknown city', '#/s/k1!sapporo!role:npo', /読み込めませんでした。最初から/],
+  // From an older content version: an option that no longer exists is dropped and the
+  // flow resumes at that question with every earlier answer kept.
+  ['older-version', '#/s/k1!muroran!role:npo,idea:together,partner:city,purpose:retired_option,open_to:anyone', /一部が読み込めませんでした/],
+  ['future-format', '#/s/k2!muroran!role:npo', /読み込めませんでした。最初から/],
   ['garbage', '#/s/%E0%A4%A', /読み込めませんでした。最初から/],
 ]) {
   test(`a ${name} share link gives a calm message, never a blank page`, async () => {
@@ -185,6 +189,12 @@ for (const [name, hash, expect] of [
     await page.locator('.kc-notice').waitFor();
     assert.match(await page.locator('.kc-notice').innerText(), expect);
     assert.ok((await page.locator('.kc h1').innerText()).length > 0);
+    if (name === 'older-version') {
+      assert.equal(await page.evaluate(() => location.hash), '#/q/purpose', 'resumes at the first question to answer again');
+      await page.locator('.kc a.kc-back').click();
+      await page.waitForFunction(() => location.hash === '#/q/partner');
+      assert.equal(await page.locator('#kc-partner-city').isChecked(), true, 'earlier answers kept');
+    }
     await context.close();
   });
 }
