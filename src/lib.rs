@@ -4,6 +4,7 @@
 pub mod cond;
 pub mod engine;
 pub mod model;
+pub mod ruby;
 pub mod session;
 pub mod share;
 pub mod validate;

@@ -61,10 +61,31 @@ pub enum Tone {
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
 pub struct Language {
     pub code: String,
+    /// The language's name in itself, for the switcher.
     pub name: String,
     pub html_lang: String,
+    /// Measurable rules the validator enforces on this language's texts (やさしい日本語).
+    #[serde(default)]
+    pub rules: Option<TextRules>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct TextRules {
+    /// Every kanji must carry its reading as `{漢字|よみ}`.
+    #[serde(default)]
+    pub ruby: bool,
+    /// Longest sentence, in characters of the base text.
+    pub max_sentence: usize,
+    /// Phrases that must not appear (honorific and humble forms, double negatives).
+    #[serde(default)]
+    pub banned: Vec<String>,
+    /// Key suffixes exempt from the ruby rule: official names shown as printed.
+    #[serde(default)]
+    pub exempt: Vec<String>,
 }
 
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 //! The share-link and saved-answers format: a short, versioned, human-readable string
 //! that lives in the URL fragment (never the query) or in opt-in localStorage.
 //!
-//! `k1!<profile>!<question>:<option>[+<option>],<question>:<option>…`
+//! `k1!<profile>!<question>:<option>[+<option>],<question>:<option>…!<language>`
 //!
 //! Decoding is total: it never panics, caps its input, and returns whatever part is
 //! valid together with what it had to drop, so the user keeps every answer that
@@ -33,9 +33,11 @@ pub struct Decoded {
     pub answers: Answers,
     /// Pieces that were dropped (unknown question or option, broken pair, off the path).
     pub dropped: usize,
+    /// The language the link was made in, if it names a known one.
+    pub lang: Option<String>,
 }
 
-pub fn encode(content: &Content, profile: &str, answers: &Answers) -> String {
+pub fn encode(content: &Content, profile: &str, answers: &Answers, lang: &str) -> String {
     let mut out = format!("{FORMAT}!{profile}!");
     let mut first = true;
     // In question order, so the same answers always give the same link.
@@ -50,6 +52,8 @@ pub fn encode(content: &Content, profile: &str, answers: &Answers) -> String {
             out.push_str(&a.join("+"));
         }
     }
+    out.push('!');
+    out.push_str(lang);
     out
 }
 
@@ -61,7 +65,7 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     if input.len() > MAX_LEN {
         return Err(ShareError::TooLong(input.len()));
     }
-    let mut parts = input.splitn(3, '!');
+    let mut parts = input.splitn(4, '!');
     if parts.next() != Some(FORMAT) {
         return Err(ShareError::UnknownFormat);
     }
@@ -70,6 +74,7 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
         return Err(ShareError::UnknownProfile(profile_id.chars().take(40).collect()));
     };
     let body = parts.next().unwrap_or_default();
+    let lang = parts.next().filter(|l| content.language(l).is_some()).map(str::to_string);
     let mut answers = Answers::new();
     let mut dropped = 0;
     for pair in body.split(',').filter(|p| !p.is_empty()) {
@@ -87,5 +92,5 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     }
     let on_path = Engine::new(content, profile).path_answers(&answers);
     dropped += answers.len() - on_path.len();
-    Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped })
+    Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped, lang })
 }

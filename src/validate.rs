@@ -409,6 +409,26 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
                 _ => {}
             }
         }
+        if let Some(rules) = &lang.rules {
+            for (k, t) in texts {
+                let file = file_of(c, k, &lang.code);
+                let exempt = rules.exempt.iter().any(|x| k.ends_with(x.as_str()));
+                if rules.ruby && !exempt {
+                    if let Some(ch) = crate::ruby::bare_kanji(t) {
+                        errs.push(e(&file, k, format!("kanji `{ch}` has no reading: write {{{ch}|よみ}} (text: {t})")));
+                    }
+                }
+                for sentence in crate::ruby::sentences(t) {
+                    let n = sentence.chars().count();
+                    if n > rules.max_sentence && !exempt {
+                        errs.push(e(&file, k, format!("sentence of {n} characters (at most {}): {sentence}", rules.max_sentence)));
+                    }
+                }
+                for b in rules.banned.iter().filter(|b| crate::ruby::plain(t).contains(b.as_str())) {
+                    errs.push(e(&file, k, format!("`{b}` is not used in this language: {t}")));
+                }
+            }
+        }
         for (k, t) in texts {
             let known = req.contains_key(k) || opt.contains(k) || (k.starts_with("ui.") && ui_keys.contains(k));
             if !known {
@@ -418,6 +438,14 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
                 errs.push(e(&common, k, "text is empty"));
             }
         }
+    }
+}
+
+/// The file a text key of a language lives in.
+fn file_of(c: &Content, key: &str, lang: &str) -> String {
+    match key.strip_prefix("p.").and_then(|r| r.split_once('.')) {
+        Some((profile, _)) if c.profile(profile).is_some() => format!("text/{lang}/{profile}.toml"),
+        _ => format!("text/{lang}/common.toml"),
     }
 }
 

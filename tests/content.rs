@@ -235,3 +235,53 @@ fn every_ui_text_the_app_uses_exists() {
     }
     assert!(missing.is_empty(), "texts missing from text/{}/common.toml:\n{}", c.default_lang, missing.join("\n"));
 }
+
+// ---- every language complete; やさしい日本語 keeps its measurable rules ----
+
+#[test]
+fn three_languages_are_registered() {
+    let c = content();
+    let codes: Vec<_> = c.languages.iter().map(|l| l.code.as_str()).collect();
+    assert_eq!(codes, ["ja", "ja-easy", "en"]);
+}
+
+#[test]
+fn a_missing_english_text_is_reported() {
+    let probs = problems_with(|p, t| (p == "text/en/muroran.toml").then(|| {
+        let i = t.find("\n[forms.").expect("a form table");
+        let (head, rest) = t.split_at(i);
+        // Drop the first form's name line.
+        let cut = rest.replacen(&rest[rest.find("name = ").unwrap()..].split_inclusive('\n').next().unwrap().to_string(), "", 1);
+        format!("{head}{cut}")
+    }));
+    assert_problem(&probs, "text/en/muroran.toml", ".name");
+}
+
+#[test]
+fn easy_japanese_kanji_without_reading_is_reported() {
+    let probs = problems_with(|p, t| (p == "text/ja-easy/common.toml").then(|| t.replacen("{協働|きょうどう}", "協働", 1)));
+    assert!(probs.iter().any(|p| p.contains("text/ja-easy/common.toml") && p.contains("kanji `協` has no reading")), "{}", probs.join("\n"));
+}
+
+#[test]
+fn easy_japanese_long_sentence_is_reported() {
+    let long = "あ".repeat(51);
+    let probs = problems_with(|p, t| (p == "text/ja-easy/common.toml").then(|| t.replacen("[ui]\n", &format!("[ui]\nextra_probe = \"{long}。\"\n"), 1)));
+    // Unknown key and too long: both named.
+    assert!(probs.iter().any(|p| p.contains("ui.extra_probe") && p.contains("sentence of 52 characters")), "{}", probs.join("\n"));
+}
+
+#[test]
+fn easy_japanese_honorifics_are_reported() {
+    let probs = problems_with(|p, t| (p == "text/ja-easy/common.toml").then(|| t.replacen("ください。\"", "くださいますようお願い申し上げます。\"", 1)));
+    assert!(probs.iter().any(|p| p.contains("text/ja-easy/common.toml") && p.contains("申し上げ")), "{}", probs.join("\n"));
+}
+
+#[test]
+fn easy_japanese_official_names_may_keep_kanji() {
+    // Section labels and document titles are shown as printed in the city's document.
+    let c = content();
+    let label = c.text("ja-easy", "p.tomakomai.sections.ch3-7.label");
+    assert!(kyodo_check::ruby::bare_kanji(label).is_some());
+    assert!(kyodo_check::validate::validate(c, &sources()).is_empty());
+}

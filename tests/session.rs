@@ -77,16 +77,21 @@ fn back_goes_to_the_previous_question_on_the_path() {
 fn a_share_link_round_trips() {
     let c = content();
     let s = session("muroran", FULL);
-    let link = encode(c, "muroran", &s.answers);
+    let link = encode(c, "muroran", &s.answers, "ja");
     assert!(link.starts_with("k1!muroran!role:npo,idea:together"), "{link}");
+    assert!(link.ends_with("!ja"), "{link}");
     let d = decode(c, &link).unwrap();
-    assert_eq!((d.profile.as_str(), &d.answers, d.dropped), ("muroran", &s.answers, 0));
+    assert_eq!((d.profile.as_str(), &d.answers, d.dropped, d.lang.as_deref()), ("muroran", &s.answers, 0, Some("ja")));
+    let en = decode(c, &encode(c, "muroran", &s.answers, "en")).unwrap();
+    assert_eq!(en.lang.as_deref(), Some("en"), "the language travels with the link");
+    let unknown = decode(c, &encode(c, "muroran", &s.answers, "xx")).unwrap();
+    assert_eq!((unknown.lang, unknown.answers), (None, s.answers.clone()), "an unknown language falls back, answers kept");
 }
 
 #[test]
 fn a_truncated_link_keeps_the_valid_part() {
     let c = content();
-    let link = encode(c, "tomakomai", &session("tomakomai", FULL).answers);
+    let link = encode(c, "tomakomai", &session("tomakomai", FULL).answers, "ja");
     let cut = &link[..link.find("synergy").unwrap() + 4];
     let d = decode(c, cut).unwrap();
     assert_eq!(d.answers.len(), 5);
@@ -120,12 +125,12 @@ proptest! {
     #[test]
     fn decoding_near_valid_links_never_panics(cut in 0usize..400, junk in "[a-z_:+,!]{0,20}") {
         let c = content();
-        let link = encode(c, "general", &session("general", FULL).answers);
+        let link = encode(c, "general", &session("general", FULL).answers, "ja");
         let mut s: String = link.chars().take(cut).collect();
         s.push_str(&junk);
         if let Ok(d) = decode(c, &s) {
             // Whatever decodes re-encodes and decodes to the same answers.
-            let again = decode(c, &encode(c, &d.profile, &d.answers)).unwrap();
+            let again = decode(c, &encode(c, &d.profile, &d.answers, "ja")).unwrap();
             prop_assert_eq!(again.answers, d.answers);
         }
     }

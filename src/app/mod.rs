@@ -90,19 +90,24 @@ impl Notice {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Store {
     pub session: Session,
+    /// The language on screen; switching keeps every answer and the current step.
+    pub lang: String,
     /// The host fixed the profile: no chooser.
     pub fixed_profile: bool,
     pub notice: Option<Notice>,
     /// The user opted in to keeping answers on this device.
     pub saving: bool,
+    /// A status message for the polite live region (a text key), e.g. after a language switch.
+    pub announce: Option<&'static str>,
 }
 
 pub enum Action {
     SetProfile(String),
     Answer { question: String, chosen: Vec<String> },
-    Restore { session: Session, notice: Notice, saving: bool },
+    Restore { session: Session, lang: Option<String>, notice: Notice, saving: bool },
     Notice(Option<Notice>),
     SetSaving(bool),
+    SetLang(String),
     StartOver,
 }
 
@@ -117,13 +122,22 @@ impl Reducible for Store {
                 }
             }
             Action::Answer { question, chosen } => s.session.answer(content(), &question, chosen),
-            Action::Restore { session, notice, saving } => {
+            Action::Restore { session, lang, notice, saving } => {
                 s.session = session;
+                if let Some(l) = lang.filter(|l| content().language(l).is_some()) {
+                    s.lang = l;
+                }
                 s.notice = Some(notice);
                 s.saving = saving;
             }
             Action::Notice(n) => s.notice = n,
             Action::SetSaving(on) => s.saving = on,
+            Action::SetLang(l) => {
+                if content().language(&l).is_some() {
+                    s.lang = l;
+                    s.announce = Some("ui.language_changed");
+                }
+            }
             Action::StartOver => {
                 let profile = if s.fixed_profile { s.session.profile.clone() } else { None };
                 s.session = Session::new(profile);
@@ -136,26 +150,64 @@ impl Reducible for Store {
 
 pub type StoreHandle = UseReducerHandle<Store>;
 
-/// Text lookup for the current language.
+/// Text lookup for the current language. `t`/`p`/`f` give plain text (titles,
+/// attributes); `h`/`ph`/`fh` give markup with furigana as real `<ruby>` elements.
 #[derive(Clone, PartialEq)]
 pub struct Tr {
     pub lang: String,
 }
 
 impl Tr {
-    pub fn t(&self, key: &str) -> String {
+    /// The text as stored, with `{漢字|よみ}` readings.
+    pub fn raw(&self, key: &str) -> String {
         content().text(&self.lang, key).to_string()
     }
-    pub fn p(&self, profile: &str, key: &str) -> String {
+    pub fn raw_p(&self, profile: &str, key: &str) -> String {
         content().profile_text(&self.lang, profile, key).to_string()
     }
-    /// A text with `{name}` placeholders filled.
-    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.t(key);
+    pub fn raw_f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        let mut s = self.raw(key);
         for (k, v) in args {
             s = s.replace(&format!("{{{k}}}"), v);
         }
         s
+    }
+    pub fn t(&self, key: &str) -> String {
+        crate::ruby::plain(&self.raw(key))
+    }
+    pub fn p(&self, profile: &str, key: &str) -> String {
+        crate::ruby::plain(&self.raw_p(profile, key))
+    }
+    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
+        crate::ruby::plain(&self.raw_f(key, args))
+    }
+    pub fn h(&self, key: &str) -> Html {
+        rich(&self.raw(key))
+    }
+    pub fn ph(&self, profile: &str, key: &str) -> Html {
+        rich(&self.raw_p(profile, key))
+    }
+    pub fn fh(&self, key: &str, args: &[(&str, &str)]) -> Html {
+        rich(&self.raw_f(key, args))
+    }
+    /// The same text in Japanese, for staff reading a printout in another language.
+    pub fn ja(&self) -> Option<Tr> {
+        (self.lang != content().default_lang).then(|| Tr { lang: content().default_lang.clone() })
+    }
+}
+
+/// Renders a text with `{漢字|よみ}` readings as `<ruby>` markup; no HTML is ever parsed.
+pub fn rich(s: &str) -> Html {
+    use crate::ruby::{parse, Seg};
+    let segs = parse(s);
+    if let [Seg::Text(t)] = segs.as_slice() {
+        return html! { { t.to_string() } };
+    }
+    html! {
+        { for segs.into_iter().map(|seg| match seg {
+            Seg::Text(t) => html! { { t.to_string() } },
+            Seg::Ruby { base, reading } => html! { <ruby>{ base.to_string() }<rt>{ reading.to_string() }</rt></ruby> },
+        }) }
     }
 }
 
@@ -170,30 +222,43 @@ pub fn app(props: &AppProps) -> Html {
     let store = use_reducer(|| {
         let base = Store {
             session: Session::new(config.profile.clone()),
+            lang: config.lang.clone(),
             fixed_profile: config.profile.is_some(),
             notice: None,
             saving: false,
+            announce: None,
         };
         storage::restore(base)
     });
     // Keep the device copy in step with the answers, but only after the user opted in.
     {
         let store = store.clone();
-        use_effect_with((store.session.clone(), store.saving), move |(session, saving)| {
+        use_effect_with((store.session.clone(), store.saving, store.lang.clone()), move |(session, saving, lang)| {
             if *saving {
-                if storage::save(session).is_err() {
+                if storage::save(session, lang).is_err() {
                     store.dispatch(Action::SetSaving(false));
                     store.dispatch(Action::Notice(Some(Notice::StorageUnavailable)));
                 }
             }
         });
     }
-    let tr = Tr { lang: config.lang.clone() };
+    let lang = store.lang.clone();
+    let html_lang = content().language(&lang).map(|l| l.html_lang.clone()).unwrap_or_else(|| "ja".into());
+    // On the widget's own page, <html lang> follows the choice; on a host page only
+    // the widget's root carries it.
+    use_effect_with(html_lang.clone(), |l| {
+        if let Some(root) = gloo::utils::document().document_element() {
+            if root.has_attribute("data-kyodo-standalone") {
+                let _ = root.set_attribute("lang", l);
+            }
+        }
+    });
+    let tr = Tr { lang };
     html! {
         <ContextProvider<Tr> context={tr}>
             <ContextProvider<StoreHandle> context={store}>
                 <HashRouter>
-                    <div class="kc" lang={config.lang.clone()}>
+                    <div class="kc" lang={html_lang}>
                         <components::layout::Layout>
                             <Switch<Route> render={switch} />
                         </components::layout::Layout>

@@ -18,6 +18,9 @@ pub fn restore(mut store: Store) -> Store {
     match share::decode(content(), &raw) {
         Ok(d) if !store.fixed_profile || store.session.profile.as_deref() == Some(d.profile.as_str()) => {
             store.session = Session { profile: Some(d.profile), answers: d.answers };
+            if let Some(l) = d.lang {
+                store.lang = l;
+            }
             store.saving = true;
             store.notice = Some(Notice::StoredRestored);
         }
@@ -27,10 +30,10 @@ pub fn restore(mut store: Store) -> Store {
     store
 }
 
-pub fn save(session: &Session) -> Result<(), ()> {
+pub fn save(session: &Session, lang: &str) -> Result<(), ()> {
     let Some(profile) = &session.profile else { return Ok(()) };
     let s = local().ok_or(())?;
-    s.set_item(KEY, &share::encode(content(), profile, &session.answers)).map_err(|_| ())
+    s.set_item(KEY, &share::encode(content(), profile, &session.answers, lang)).map_err(|_| ())
 }
 
 /// Removes everything this widget ever stored.

@@ -52,7 +52,7 @@ export async function answerAll(page, answers, { stopAt } = {}) {
     for (const opt of answers[q].split('+')) {
       await page.locator(`label[for="kc-${q}-${opt}"]`).click();
     }
-    await page.getByRole('button', { name: /次へ進む|Continue/ }).click();
+    await page.locator('.kc form button[type=submit]').click();
     await page.waitForFunction((prev) => location.hash !== `#/q/${prev}`, q);
   }
   throw new Error('the flow did not end');
@@ -62,10 +62,10 @@ export async function answerAll(page, answers, { stopAt } = {}) {
 export async function playToResult(page, profile, answers) {
   const chooser = page.locator(`#kc-profile-${profile}`);
   if (await chooser.count()) await page.locator(`label[for="kc-profile-${profile}"]`).click();
-  await page.getByRole('button', { name: /確認を始める|続きから始める/ }).click();
+  await page.locator('.kc-button--start').click();
   await answerAll(page, answers);
   await page.waitForFunction(() => location.hash === '#/check');
-  await page.getByRole('button', { name: /この内容で結果を見る/ }).click();
+  await page.locator('.kc-button--result').click();
   await page.waitForFunction(() => location.hash === '#/result');
   await page.locator('.kc-result h1').waitFor();
 }
@@ -85,4 +85,14 @@ export async function storageState(page) {
       cookies: document.cookie, indexedDB: dbs, caches,
     };
   });
+}
+
+/** What the result decided, independent of the language on screen. */
+export async function outcome(page) {
+  return page.locator('.kc-result').evaluate((m) => ({ verdict: m.dataset.verdict, band: m.dataset.band, forms: m.dataset.forms }));
+}
+
+/** Switches the language with the switcher in the header. */
+export async function switchLanguage(page, name) {
+  await page.locator('.kc-lang').getByRole('button', { name, exact: true }).click();
 }

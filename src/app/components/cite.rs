@@ -1,6 +1,6 @@
 //! Citations: the city, its document and the section a reason rests on.
 
-use crate::app::{content, Tr};
+use crate::app::{content, rich, Tr};
 use crate::model::Source;
 use yew::prelude::*;
 
@@ -8,11 +8,11 @@ use yew::prelude::*;
 pub fn citation_text(tr: &Tr, profile: &str, section: &str) -> String {
     let c = content();
     let Some(p) = c.profile(profile) else { return String::new() };
-    let label = tr.p(profile, &format!("sections.{section}.label"));
+    let label = tr.raw_p(profile, &format!("sections.{section}.label"));
     match p.section(section) {
         Some(s) if s.source == Source::Domain => label,
-        Some(s) if s.seed.is_some() => format!("{} {label}", tr.p(profile, &format!("sections.{section}.source"))),
-        _ => format!("{} {} {label}", tr.p(profile, "name"), tr.p(profile, "document_short")),
+        Some(s) if s.seed.is_some() => format!("{} {label}", tr.raw_p(profile, &format!("sections.{section}.source"))),
+        _ => format!("{} {} {label}", tr.raw_p(profile, "name"), tr.raw_p(profile, "document_short")),
     }
 }
 
@@ -24,15 +24,15 @@ pub fn sources_by_document(tr: &Tr, profile: &str, sections: &[String]) -> Vec<(
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
     for s in sections {
         let Some(sec) = p.section(s) else { continue };
-        let label = tr.p(profile, &format!("sections.{s}.label"));
+        let label = tr.raw_p(profile, &format!("sections.{s}.label"));
         let doc = match sec.source {
-            Source::Domain => tr.t("ui.sources_domain"),
-            Source::Seed if sec.seed.is_some() => tr.p(profile, &format!("sections.{s}.source")),
-            Source::Seed => tr.f("ui.sources_document", &[
-                ("city", &tr.p(profile, "name")),
-                ("document", &tr.p(profile, "document")),
-                ("issuer", &tr.p(profile, "issuer")),
-                ("date", &tr.p(profile, "date")),
+            Source::Domain => tr.raw("ui.sources_domain"),
+            Source::Seed if sec.seed.is_some() => tr.raw_p(profile, &format!("sections.{s}.source")),
+            Source::Seed => tr.raw_f("ui.sources_document", &[
+                ("city", &tr.raw_p(profile, "name")),
+                ("document", &tr.raw_p(profile, "document")),
+                ("issuer", &tr.raw_p(profile, "issuer")),
+                ("date", &tr.raw_p(profile, "date")),
             ]),
         };
         match out.iter_mut().find(|(d, _)| *d == doc) {
@@ -57,11 +57,11 @@ pub fn cites(props: &CitesProps) -> Html {
     }
     html! {
         <p class="kc-cite">
-            <span class="kc-cite__label">{ tr.t("ui.cite_label") }</span>
+            <span class="kc-cite__label">{ tr.h("ui.cite_label") }</span>
             { for props.sections.iter().enumerate().map(|(i, s)| html! {
                 <>
-                    if i > 0 { { "、" } }
-                    <cite class="kc-cite__item">{ citation_text(&tr, &props.profile, s) }</cite>
+                    if i > 0 { { tr.t("ui.list_sep") } }
+                    <cite class="kc-cite__item">{ rich(&citation_text(&tr, &props.profile, s)) }</cite>
                 </>
             }) }
         </p>

@@ -21,8 +21,8 @@ pub fn layout(props: &LayoutProps) -> Html {
         };
         html! {
             <div class="kc-notice" role="status">
-                <p class="kc-notice__text">{ tr.t(n.key()) }</p>
-                <button type="button" class="kc-link-button" onclick={dismiss}>{ tr.t("ui.notice_close") }</button>
+                <p class="kc-notice__text">{ tr.h(n.key()) }</p>
+                <button type="button" class="kc-link-button" onclick={dismiss}>{ tr.h("ui.notice_close") }</button>
             </div>
         }
     });
@@ -30,12 +30,34 @@ pub fn layout(props: &LayoutProps) -> Html {
         <>
             <header class="kc-header">
                 <div class="kc-header__inner">
-                    <a class="kc-header__title" href="#/">{ tr.t("ui.app_title") }</a>
+                    <a class="kc-header__title" href="#/">{ tr.h("ui.app_title") }</a>
                     if let Some(p) = profile.filter(|p| content().profile(p).is_some()) {
-                        <span class="kc-header__profile">{ tr.p(&p, "name") }</span>
+                        <span class="kc-header__profile">{ tr.ph(&p, "name") }</span>
                     }
+                    <nav class="kc-lang" aria-label={tr.t("ui.language_label")}>
+                        <ul class="kc-lang__list">
+                            { for content().languages.iter().map(|l| {
+                                let current = l.code == store.lang;
+                                let onclick = {
+                                    let (store, code) = (store.clone(), l.code.clone());
+                                    Callback::from(move |_| store.dispatch(Action::SetLang(code.clone())))
+                                };
+                                html! {
+                                    <li class="kc-lang__item">
+                                        <button type="button" class="kc-lang__button" lang={l.html_lang.clone()}
+                                            aria-pressed={if current { "true" } else { "false" }} {onclick}>
+                                            { l.name.clone() }
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    </nav>
                 </div>
             </header>
+            <div class="kc-vh" aria-live="polite" role="status">
+                { for store.announce.map(|k| tr.h(k)) }
+            </div>
             <div class="kc-container">
                 { for notice }
                 { props.children.clone() }

@@ -22,17 +22,17 @@ pub fn spectrum(props: &SpectrumProps) -> Html {
         <figure class="kc-spectrum">
             <svg class="kc-spectrum__svg" viewBox={format!("0 0 {width} 150")} role="img"
                  aria-labelledby="kc-spectrum-title kc-spectrum-desc" focusable="false">
-                <title id="kc-spectrum-title">{ tr.t("ui.spectrum_title") }</title>
+                <title id="kc-spectrum-title">{ tr.h("ui.spectrum_title") }</title>
                 <desc id="kc-spectrum-desc">{ tr.f("ui.spectrum_position", &[("band", &tr.t(&format!("band.{}.name", bands[props.band])))]) }</desc>
                 // The axis: 自助・共助 at the citizen end, 公助 at the city end.
                 <line class="kc-spectrum__axis" x1="4" y1="14" x2={(width - 4.0).to_string()} y2="14" />
                 <path class="kc-spectrum__axis-head" d={format!("M{} 8 L{} 14 L{} 20 Z", width - 10.0, width - 2.0, width - 10.0)} />
                 <path class="kc-spectrum__axis-head" d="M10 8 L2 14 L10 20 Z" />
-                <text class="kc-spectrum__end" x="4" y="34">{ tr.t("ui.spectrum_self") }</text>
-                <text class="kc-spectrum__end" x={(width - 4.0).to_string()} y="34" text-anchor="end">{ tr.t("ui.spectrum_public") }</text>
+                <text class="kc-spectrum__end" x="4" y="34">{ tr.h("ui.spectrum_self") }</text>
+                <text class="kc-spectrum__end" x={(width - 4.0).to_string()} y="34" text-anchor="end">{ tr.h("ui.spectrum_public") }</text>
                 // The 協働 zone spans the middle three bands.
                 <rect class="kc-spectrum__zone" x={W.to_string()} y="42" width={(W * 3.0).to_string()} height="16" rx="3" />
-                <text class="kc-spectrum__zone-label" x={(W * 2.5).to_string()} y="54" text-anchor="middle">{ tr.t("ui.spectrum_zone") }</text>
+                <text class="kc-spectrum__zone-label" x={(W * 2.5).to_string()} y="54" text-anchor="middle">{ tr.h("ui.spectrum_zone") }</text>
                 { for bands.iter().enumerate().map(|(i, b)| {
                     let x = W * i as f64;
                     let on = i == props.band;
@@ -46,7 +46,7 @@ pub fn spectrum(props: &SpectrumProps) -> Html {
                     }
                 }) }
                 <path class="kc-spectrum__marker" d={format!("M{} 110 L{} 122 L{} 122 Z", marker_x, marker_x - 8.0, marker_x + 8.0)} />
-                <text class="kc-spectrum__marker-label" x={marker_x.clamp(40.0, width - 40.0).to_string()} y="142" text-anchor="middle">{ tr.t("ui.spectrum_here") }</text>
+                <text class="kc-spectrum__marker-label" x={marker_x.clamp(40.0, width - 40.0).to_string()} y="142" text-anchor="middle">{ tr.h("ui.spectrum_here") }</text>
             </svg>
         </figure>
     }

@@ -3,7 +3,7 @@
 
 use super::answer_text;
 use crate::app::components::use_step;
-use crate::app::{content, Route, StoreHandle, Tr};
+use crate::app::{content, rich, Route, StoreHandle, Tr};
 use crate::engine::Engine;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -21,36 +21,37 @@ pub fn check_page() -> Html {
     let onclick = Callback::from(move |_| nav.push(&Route::Result));
     html! {
         <>
-            <a class="kc-back" href={last}>{ tr.t("ui.back") }</a>
+            <a class="kc-back" href={last}>{ tr.h("ui.back") }</a>
             <main class="kc-main" id="kc-main">
-                <h1 class="kc-h1" tabindex="-1">{ tr.t("ui.check_heading") }</h1>
+                <h1 class="kc-h1" tabindex="-1">{ tr.h("ui.check_heading") }</h1>
                 <dl class="kc-summary">
                     <div class="kc-summary__row">
-                        <dt class="kc-summary__key">{ tr.t("ui.check_profile") }</dt>
-                        <dd class="kc-summary__value">{ format!("{}「{}」", tr.p(&profile.id, "name"), tr.p(&profile.id, "document")) }</dd>
+                        <dt class="kc-summary__key">{ tr.h("ui.check_profile") }</dt>
+                        <dd class="kc-summary__value">{ rich(&format!("{}「{}」", tr.raw_p(&profile.id, "name"), tr.raw_p(&profile.id, "document"))) }</dd>
                         <dd class="kc-summary__actions">
                             if !store.fixed_profile {
-                                <a href="#/">{ tr.t("ui.change") }<span class="kc-vh">{ format!("：{}", tr.t("ui.check_profile")) }</span></a>
+                                <a href="#/">{ tr.h("ui.change") }<span class="kc-vh">{ format!("{}{}", tr.t("ui.colon"), tr.t("ui.check_profile")) }</span></a>
                             }
                         </dd>
                     </div>
                     { for walk.path.iter().map(|qid| {
-                        let title = tr.t(&format!("q.{qid}.title"));
+                        let title = tr.raw(&format!("q.{qid}.title"));
+                        let plain_title = crate::ruby::plain(&title);
                         let chosen = store.session.answers.get(qid).cloned().unwrap_or_default();
                         html! {
                             <div class="kc-summary__row">
-                                <dt class="kc-summary__key">{ title.clone() }</dt>
-                                <dd class="kc-summary__value">{ answer_text(&tr, qid, &chosen) }</dd>
+                                <dt class="kc-summary__key">{ rich(&title) }</dt>
+                                <dd class="kc-summary__value">{ rich(&answer_text(&tr, qid, &chosen)) }</dd>
                                 <dd class="kc-summary__actions">
-                                    <a href={format!("#/q/{qid}")}>{ tr.t("ui.change") }<span class="kc-vh">{ format!("：{title}") }</span></a>
+                                    <a href={format!("#/q/{qid}")}>{ tr.h("ui.change") }<span class="kc-vh">{ format!("{}{plain_title}", tr.t("ui.colon")) }</span></a>
                                 </dd>
                             </div>
                         }
                     }) }
                 </dl>
-                <h2 class="kc-h2">{ tr.t("ui.check_submit_heading") }</h2>
-                <p>{ tr.t("ui.check_submit_text") }</p>
-                <button type="button" class="kc-button" {onclick}>{ tr.t("ui.check_submit") }</button>
+                <h2 class="kc-h2">{ tr.h("ui.check_submit_heading") }</h2>
+                <p>{ tr.h("ui.check_submit_text") }</p>
+                <button type="button" class="kc-button kc-button--result" {onclick}>{ tr.h("ui.check_submit") }</button>
             </main>
         </>
     }

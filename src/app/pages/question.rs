@@ -4,7 +4,7 @@
 
 use crate::app::components::error_summary::ErrorSummary;
 use crate::app::components::use_step;
-use crate::app::{content, Action, Route, StoreHandle, Tr};
+use crate::app::{content, rich, Action, Route, StoreHandle, Tr};
 use crate::engine::is_valid;
 use crate::model::Kind;
 use yew::prelude::*;
@@ -25,8 +25,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     // The choice on screen; starts from the saved answer so Back shows what was chosen.
     let draft = use_state(|| store.session.answers.get(&q.id).cloned().unwrap_or_default());
     let error = use_state(|| false);
-    let title = tr.t(&format!("q.{}.title", q.id));
-    use_step(title.clone(), *error);
+    let title = tr.raw(&format!("q.{}.title", q.id));
+    use_step(crate::ruby::plain(&title), *error);
 
     let multi = q.kind == Kind::Multi;
     let error_key = if multi { "ui.error_choose_multi" } else { "ui.error_choose_one" };
@@ -51,7 +51,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     };
 
     let back = store.session.previous(c, &q.id).map_or("#/".to_string(), |p| format!("#/q/{p}"));
-    let hint = c.has_text(&tr.lang, &format!("q.{}.hint", q.id)).then(|| tr.t(&format!("q.{}.hint", q.id)));
+    let hint = c.has_text(&tr.lang, &format!("q.{}.hint", q.id)).then(|| tr.h(&format!("q.{}.hint", q.id)));
     let described = {
         let mut ids = vec![format!("kc-{}-why", q.id)];
         if hint.is_some() {
@@ -66,26 +66,26 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
 
     html! {
         <>
-            <a class="kc-back" href={back}>{ tr.t("ui.back") }</a>
+            <a class="kc-back" href={back}>{ tr.h("ui.back") }</a>
             <main class="kc-main" id="kc-main">
                 if *error {
-                    <ErrorSummary errors={vec![(first_id, tr.t(error_key))]} />
+                    <ErrorSummary errors={vec![(first_id, tr.raw(error_key))]} />
                 }
                 <form novalidate=true {onsubmit}>
                     <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
                         <fieldset class="kc-fieldset" aria-describedby={described}>
                             <legend class="kc-legend">
-                                <h1 class="kc-h1 kc-h1--question" tabindex="-1">{ title }</h1>
+                                <h1 class="kc-h1 kc-h1--question" tabindex="-1">{ rich(&title) }</h1>
                             </legend>
                             <p class="kc-why" id={format!("kc-{}-why", q.id)}>
-                                <span class="kc-why__label">{ tr.t("ui.why_label") }</span>{ tr.t(&format!("q.{}.why", q.id)) }
+                                <span class="kc-why__label">{ tr.h("ui.why_label") }</span>{ tr.h(&format!("q.{}.why", q.id)) }
                             </p>
                             if let Some(h) = hint {
                                 <p class="kc-hint" id={format!("kc-{}-hint", q.id)}>{ h }</p>
                             }
                             if *error {
                                 <p class="kc-error-message" id={format!("kc-{}-error", q.id)}>
-                                    <span class="kc-vh">{ tr.t("ui.error_prefix") }</span>{ tr.t(error_key) }
+                                    <span class="kc-vh">{ tr.h("ui.error_prefix") }</span>{ tr.h(error_key) }
                                 </p>
                             }
                             <div class={if multi { "kc-checkboxes" } else { "kc-radios" }}>
@@ -118,15 +118,15 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 let ohint_key = format!("q.{}.oh.{}", q.id, o.id);
                                 html! {
                                     <>
-                                        if o.exclusive { <p class="kc-or">{ tr.t("ui.or") }</p> }
+                                        if o.exclusive { <p class="kc-or">{ tr.h("ui.or") }</p> }
                                         <div class={wrap}>
                                             <input class={input_class} type={if multi { "checkbox" } else { "radio" }}
                                                 id={id.clone()} name={format!("kc-{}", q.id)} value={o.id.clone()}
                                                 {checked} {onchange} />
                                             <label class={if multi { "kc-checkbox__label" } else { "kc-radio__label" }} for={id}>
-                                                { tr.t(&format!("q.{}.o.{}", q.id, o.id)) }
+                                                { tr.h(&format!("q.{}.o.{}", q.id, o.id)) }
                                                 if c.has_text(&tr.lang, &ohint_key) {
-                                                    <span class="kc-radio__hint">{ tr.t(&ohint_key) }</span>
+                                                    <span class="kc-radio__hint">{ tr.h(&ohint_key) }</span>
                                                 }
                                             </label>
                                         </div>
@@ -138,11 +138,11 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     </div>
                     { for q.glossary.iter().map(|g| html! {
                         <details class="kc-details">
-                            <summary class="kc-details__summary">{ tr.f("ui.glossary_summary", &[("term", &tr.t(&format!("glossary.{g}.term")))]) }</summary>
-                            <div class="kc-details__text">{ tr.t(&format!("glossary.{g}.text")) }</div>
+                            <summary class="kc-details__summary">{ tr.fh("ui.glossary_summary", &[("term", &tr.raw(&format!("glossary.{g}.term")))]) }</summary>
+                            <div class="kc-details__text">{ tr.h(&format!("glossary.{g}.text")) }</div>
                         </details>
                     }) }
-                    <button type="submit" class="kc-button">{ tr.t("ui.continue") }</button>
+                    <button type="submit" class="kc-button">{ tr.h("ui.continue") }</button>
                 </form>
             </main>
         </>

@@ -46,11 +46,11 @@ pub fn start_page() -> Html {
         html! {
             <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
                 <fieldset class="kc-fieldset" aria-describedby={if *error { "kc-profile-hint kc-profile-error" } else { "kc-profile-hint" }}>
-                    <legend class="kc-legend kc-legend--m"><h2 class="kc-h2 kc-h2--flush">{ tr.t("ui.profile_label") }</h2></legend>
-                    <p class="kc-hint" id="kc-profile-hint">{ tr.t("ui.profile_hint") }</p>
+                    <legend class="kc-legend kc-legend--m"><h2 class="kc-h2 kc-h2--flush">{ tr.h("ui.profile_label") }</h2></legend>
+                    <p class="kc-hint" id="kc-profile-hint">{ tr.h("ui.profile_hint") }</p>
                     if *error {
                         <p class="kc-error-message" id="kc-profile-error">
-                            <span class="kc-vh">{ tr.t("ui.error_prefix") }</span>{ tr.t("ui.profile_error") }
+                            <span class="kc-vh">{ tr.h("ui.error_prefix") }</span>{ tr.h("ui.profile_error") }
                         </p>
                     }
                     <div class="kc-radios">
@@ -64,8 +64,8 @@ pub fn start_page() -> Html {
                                     checked={selected.as_deref() == Some(p.id.as_str())}
                                     onchange={Callback::from(move |_| { error.set(false); store.dispatch(Action::SetProfile(pid.clone())) })} />
                                 <label class="kc-radio__label" for={id}>
-                                    { tr.p(&p.id, "name") }
-                                    <span class="kc-radio__hint">{ tr.p(&p.id, "summary") }</span>
+                                    { tr.ph(&p.id, "name") }
+                                    <span class="kc-radio__hint">{ tr.ph(&p.id, "summary") }</span>
                                 </label>
                             </div>
                         }
@@ -79,27 +79,27 @@ pub fn start_page() -> Html {
     html! {
         <main class="kc-main" id="kc-main">
             if *error {
-                <ErrorSummary errors={vec![(first_profile_id, tr.t("ui.profile_error"))]} />
+                <ErrorSummary errors={vec![(first_profile_id, tr.raw("ui.profile_error"))]} />
             }
-            <h1 class="kc-h1" tabindex="-1">{ tr.t("ui.start_heading") }</h1>
-            <p class="kc-lead">{ tr.t("ui.start_lead") }</p>
-            <h2 class="kc-h2">{ tr.t("ui.start_answers") }</h2>
+            <h1 class="kc-h1" tabindex="-1">{ tr.h("ui.start_heading") }</h1>
+            <p class="kc-lead">{ tr.h("ui.start_lead") }</p>
+            <h2 class="kc-h2">{ tr.h("ui.start_answers") }</h2>
             <ol class="kc-list kc-list--number">
-                <li>{ tr.t("ui.start_q1") }</li>
-                <li>{ tr.t("ui.start_q2") }</li>
-                <li>{ tr.t("ui.start_q3") }</li>
-                <li>{ tr.t("ui.start_q4") }</li>
+                <li>{ tr.h("ui.start_q1") }</li>
+                <li>{ tr.h("ui.start_q2") }</li>
+                <li>{ tr.h("ui.start_q3") }</li>
+                <li>{ tr.h("ui.start_q4") }</li>
             </ol>
-            <p>{ tr.t("ui.start_time") }</p>
-            <div class="kc-inset kc-privacy"><p>{ tr.t("ui.start_privacy") }</p></div>
+            <p>{ tr.h("ui.start_time") }</p>
+            <div class="kc-inset kc-privacy"><p>{ tr.h("ui.start_privacy") }</p></div>
             <form novalidate=true {onsubmit}>
                 { for chooser }
                 <button type="submit" class="kc-button kc-button--start">
-                    { tr.t(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
+                    { tr.h(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
                 </button>
             </form>
             if *has_saved {
-                <p><button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.t("ui.wipe_button") }</button></p>
+                <p><button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.h("ui.wipe_button") }</button></p>
             }
         </main>
     }
