@@ -72,6 +72,8 @@ pub struct FormResult {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BandResult {
     pub id: String,
+    /// Which band rule decided it (its position in rules.toml).
+    pub rule: usize,
     pub index: usize,
     /// The form whose place on the spectrum decided the band.
     pub via_form: Option<String>,
@@ -347,7 +349,7 @@ impl<'a> Engine<'a> {
     }
 
     fn band(&self, ctx: &Ctx, forms: &[FormResult]) -> Option<BandResult> {
-        for rule in &self.content.band_rules {
+        for (rule_index, rule) in self.content.band_rules.iter().enumerate() {
             if !rule.when.eval(ctx) {
                 continue;
             }
@@ -374,7 +376,7 @@ impl<'a> Engine<'a> {
                     }
                 }
             }
-            return Some(BandResult { id: band, index, via_form, citations });
+            return Some(BandResult { id: band, rule: rule_index, index, via_form, citations });
         }
         None
     }

@@ -1,7 +1,10 @@
 //! The share-link and saved-answers format: a short, versioned, human-readable string
 //! that lives in the URL fragment (never the query) or in opt-in localStorage.
 //!
-//! `k1!<profile>!<question>:<option>[+<option>],<question>:<option>…!<language>`
+//! `k1!<profile>!<question>:<option>[+<option>],<question>:<option>…!<language>[!<notes>]`
+//!
+//! The notes part (counter staff's consultation notes) is present only when the staff
+//! member chose to include it; it is percent-encoded text.
 //!
 //! Decoding is total: it never panics, caps its input, and returns whatever part is
 //! valid together with what it had to drop, so the user keeps every answer that
@@ -13,8 +16,24 @@ use crate::model::Content;
 /// The format's version. Raise it when the encoding itself changes; content changes
 /// are handled by dropping unknown ids.
 pub const FORMAT: &str = "k1";
-/// Longer input is rejected before parsing: no answer set comes close.
-pub const MAX_LEN: usize = 4096;
+/// Longer input is rejected before parsing: no answer set with notes comes close.
+pub const MAX_LEN: usize = 16384;
+/// The notes' text is cut at this many characters.
+pub const MAX_NOTES: usize = 2000;
+
+/// Counter staff's consultation notes (相談メモ). Free text: always shown as text, never markup.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Notes {
+    pub date: String,
+    pub section: String,
+    pub text: String,
+}
+
+impl Notes {
+    pub fn is_empty(&self) -> bool {
+        self.date.trim().is_empty() && self.section.trim().is_empty() && self.text.trim().is_empty()
+    }
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
@@ -35,9 +54,14 @@ pub struct Decoded {
     pub dropped: usize,
     /// The language the link was made in, if it names a known one.
     pub lang: Option<String>,
+    pub notes: Option<Notes>,
 }
 
 pub fn encode(content: &Content, profile: &str, answers: &Answers, lang: &str) -> String {
+    encode_with_notes(content, profile, answers, lang, None)
+}
+
+pub fn encode_with_notes(content: &Content, profile: &str, answers: &Answers, lang: &str, notes: Option<&Notes>) -> String {
     let mut out = format!("{FORMAT}!{profile}!");
     let mut first = true;
     // In question order, so the same answers always give the same link.
@@ -54,7 +78,48 @@ pub fn encode(content: &Content, profile: &str, answers: &Answers, lang: &str) -
     }
     out.push('!');
     out.push_str(lang);
+    if let Some(n) = notes.filter(|n| !n.is_empty()) {
+        out.push('!');
+        out.push_str(&percent_encode(&format!("{}\u{1f}{}\u{1f}{}", n.date, n.section, n.text)));
+    }
     out
+}
+
+fn percent_encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Total percent-decoding: `None` for a broken escape or text that is not UTF-8.
+fn percent_decode(s: &str) -> Option<String> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = s.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+fn decode_notes(s: &str) -> Option<Notes> {
+    let text = percent_decode(s)?;
+    let mut parts = text.splitn(3, '\u{1f}');
+    let cap = |s: Option<&str>, n: usize| s.unwrap_or_default().chars().take(n).collect::<String>();
+    Some(Notes { date: cap(parts.next(), 40), section: cap(parts.next(), 200), text: cap(parts.next(), MAX_NOTES) })
 }
 
 pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
@@ -65,7 +130,7 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     if input.len() > MAX_LEN {
         return Err(ShareError::TooLong(input.len()));
     }
-    let mut parts = input.splitn(4, '!');
+    let mut parts = input.splitn(5, '!');
     if parts.next() != Some(FORMAT) {
         return Err(ShareError::UnknownFormat);
     }
@@ -75,6 +140,8 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     };
     let body = parts.next().unwrap_or_default();
     let lang = parts.next().filter(|l| content.language(l).is_some()).map(str::to_string);
+    let notes_part = parts.next();
+    let notes = notes_part.and_then(decode_notes);
     let mut answers = Answers::new();
     let mut dropped = 0;
     for pair in body.split(',').filter(|p| !p.is_empty()) {
@@ -92,5 +159,8 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     }
     let on_path = Engine::new(content, profile).path_answers(&answers);
     dropped += answers.len() - on_path.len();
-    Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped, lang })
+    if notes_part.is_some() && notes.is_none() {
+        dropped += 1;
+    }
+    Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped, lang, notes })
 }

@@ -103,7 +103,12 @@ pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTre
             if s.seed.is_some() {
                 add(pk(&format!("sections.{}.source", s.id)), &file);
             }
-            opt.insert(pk(&format!("sections.{}.summary", s.id)));
+            // Quotes stay in the city's Japanese; other languages summarise them beside it.
+            if lang == c.default_lang {
+                opt.insert(pk(&format!("sections.{}.summary", s.id)));
+            } else {
+                add(pk(&format!("sections.{}.summary", s.id)), &file);
+            }
         }
         for f in &p.forms {
             for k in ["name", "definition", "caution"] {

@@ -135,3 +135,21 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn notes_travel_only_when_included_and_round_trip() {
+    use kyodo_check::share::{encode_with_notes, Notes};
+    let c = content();
+    let s = session("tomakomai", FULL);
+    let plain = encode(c, "tomakomai", &s.answers, "ja");
+    assert_eq!(decode(c, &plain).unwrap().notes, None);
+    let notes = Notes { date: "2026-11-22".into(), section: "市民自治推進課".into(), text: "後援申請は1か月前まで。<script>alert(1)</script> 100% !#&".into() };
+    let link = encode_with_notes(c, "tomakomai", &s.answers, "ja", Some(&notes));
+    assert!(!link.contains('<') && !link.contains('#') && !link.contains(' '), "notes are percent-encoded: {link}");
+    let d = decode(c, &link).unwrap();
+    assert_eq!(d.notes, Some(notes));
+    assert_eq!(d.answers, s.answers);
+    let broken = format!("{plain}!%E3%8");
+    let d = decode(c, &broken).unwrap();
+    assert_eq!((d.notes, d.dropped), (None, 1), "a broken notes part is dropped, answers kept");
+}

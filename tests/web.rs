@@ -37,7 +37,7 @@ async fn mount(hash: &str, profile: Option<&str>) -> Element {
     let doc = gloo::utils::document();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    let config = Config { profile: profile.map(str::to_string), lang: "ja".into() };
+    let config = Config { profile: profile.map(str::to_string), lang: "ja".into(), chooser: true, ..Default::default() };
     let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config }).render();
     MOUNTED.with(|m| *m.borrow_mut() = Some((handle, el.clone())));
     settle().await;

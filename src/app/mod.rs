@@ -50,11 +50,27 @@ impl Route {
     }
 }
 
-/// Settings the host page gives through `data-*` attributes on the mount element.
+/// Who is using the widget: a citizen, or staff at the counter (職員モード).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Mode {
+    #[default]
+    Citizen,
+    Counter,
+}
+
+/// Settings the host page gives through `data-*` attributes on the mount element (or,
+/// inside an iframe, URL parameters of the same names without `data-`).
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct Config {
     pub profile: Option<String>,
     pub lang: String,
+    pub mode: Mode,
+    /// Show the profile chooser when no profile is fixed (`data-chooser="hide"` turns it off).
+    pub chooser: bool,
+    /// Inside an iframe whose host opted in (`resize=1`): tell the parent our height.
+    pub resize: bool,
+    /// Settings that were not understood: (attribute, value). Shown to the web team.
+    pub problems: Vec<(String, String)>,
 }
 
 /// A calm message shown at the top of the page (and announced).
@@ -99,15 +115,23 @@ pub struct Store {
     pub saving: bool,
     /// A status message for the polite live region (a text key), e.g. after a language switch.
     pub announce: Option<&'static str>,
+    pub mode: Mode,
+    /// Counter staff's consultation notes: in memory; on the device only with saving on;
+    /// in a share link only when `notes_in_link`.
+    pub notes: crate::share::Notes,
+    pub notes_in_link: bool,
 }
 
 pub enum Action {
     SetProfile(String),
     Answer { question: String, chosen: Vec<String> },
-    Restore { session: Session, lang: Option<String>, notice: Notice, saving: bool },
+    Restore { session: Session, lang: Option<String>, notes: Option<crate::share::Notes>, notice: Notice, saving: bool },
     Notice(Option<Notice>),
     SetSaving(bool),
     SetLang(String),
+    SetMode(Mode),
+    SetNotes(crate::share::Notes),
+    NotesInLink(bool),
     StartOver,
 }
 
@@ -122,8 +146,12 @@ impl Reducible for Store {
                 }
             }
             Action::Answer { question, chosen } => s.session.answer(content(), &question, chosen),
-            Action::Restore { session, lang, notice, saving } => {
+            Action::Restore { session, lang, notes, notice, saving } => {
                 s.session = session;
+                if let Some(n) = notes {
+                    s.notes = n;
+                    s.notes_in_link = true;
+                }
                 if let Some(l) = lang.filter(|l| content().language(l).is_some()) {
                     s.lang = l;
                 }
@@ -132,6 +160,9 @@ impl Reducible for Store {
             }
             Action::Notice(n) => s.notice = n,
             Action::SetSaving(on) => s.saving = on,
+            Action::SetMode(m) => s.mode = m,
+            Action::SetNotes(n) => s.notes = n,
+            Action::NotesInLink(on) => s.notes_in_link = on,
             Action::SetLang(l) => {
                 if content().language(&l).is_some() {
                     s.lang = l;
@@ -142,6 +173,8 @@ impl Reducible for Store {
                 let profile = if s.fixed_profile { s.session.profile.clone() } else { None };
                 s.session = Session::new(profile);
                 s.notice = None;
+                s.notes = Default::default();
+                s.notes_in_link = false;
             }
         }
         Rc::new(s)
@@ -227,15 +260,18 @@ pub fn app(props: &AppProps) -> Html {
             notice: None,
             saving: false,
             announce: None,
+            mode: config.mode,
+            notes: Default::default(),
+            notes_in_link: false,
         };
         storage::restore(base)
     });
     // Keep the device copy in step with the answers, but only after the user opted in.
     {
         let store = store.clone();
-        use_effect_with((store.session.clone(), store.saving, store.lang.clone()), move |(session, saving, lang)| {
+        use_effect_with((store.session.clone(), store.saving, store.lang.clone(), store.notes.clone()), move |(session, saving, lang, notes)| {
             if *saving {
-                if storage::save(session, lang).is_err() {
+                if storage::save(session, lang, notes).is_err() {
                     store.dispatch(Action::SetSaving(false));
                     store.dispatch(Action::Notice(Some(Notice::StorageUnavailable)));
                 }
@@ -253,9 +289,20 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
     });
+    // In an iframe whose host opted in: send the parent our height, and nothing else.
+    use_effect(move || {
+        if config.resize {
+            let win = gloo::utils::window();
+            if let (Ok(Some(parent)), Some(root)) = (win.parent(), gloo::utils::document().document_element()) {
+                let height = root.scroll_height();
+                let _ = parent.post_message(&wasm_bindgen::JsValue::from(height), "*");
+            }
+        }
+    });
     let tr = Tr { lang };
     html! {
         <ContextProvider<Tr> context={tr}>
+            <ContextProvider<Rc<Config>> context={Rc::new(props.config.clone())}>
             <ContextProvider<StoreHandle> context={store}>
                 <HashRouter>
                     <div class="kc" lang={html_lang}>
@@ -265,6 +312,7 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </HashRouter>
             </ContextProvider<StoreHandle>>
+            </ContextProvider<Rc<Config>>>
         </ContextProvider<Tr>>
     }
 }
@@ -284,15 +332,52 @@ fn switch(route: Route) -> Html {
     }
 }
 
-/// Reads the configuration from the mount element.
+/// Reads the configuration: `data-*` attributes of the mount element first, then the
+/// page's URL parameters (for the iframe). Unknown values fall back to the default and
+/// are reported, never a blank widget.
 pub fn read_config(el: &web_sys::Element) -> Config {
+    let params = gloo::utils::window()
+        .location()
+        .search()
+        .ok()
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let get = |name: &str| {
+        el.get_attribute(&format!("data-{name}"))
+            .or_else(|| params.as_ref().and_then(|p| p.get(name)))
+            .map(|v| v.trim().chars().take(60).collect::<String>())
+            .filter(|v| !v.is_empty())
+    };
+    config_from(get("city"), get("lang"), get("mode"), get("chooser"), get("resize"))
+}
+
+/// The configuration from raw setting values (pure, so it is easy to test).
+pub fn config_from(city: Option<String>, lang: Option<String>, mode: Option<String>, chooser: Option<String>, resize: Option<String>) -> Config {
     let c = content();
-    let profile = el.get_attribute("data-city").filter(|p| c.profile(p).is_some());
-    let lang = el
-        .get_attribute("data-lang")
-        .filter(|l| c.language(l).is_some())
-        .unwrap_or_else(|| c.default_lang.clone());
-    Config { profile, lang }
+    let mut problems = Vec::new();
+    let mut check = |name: &str, v: Option<String>, ok: &dyn Fn(&str) -> bool| -> Option<String> {
+        match v {
+            Some(v) if ok(&v) => Some(v),
+            Some(v) => {
+                problems.push((format!("data-{name}"), v));
+                None
+            }
+            None => None,
+        }
+    };
+    let profile = check("city", city, &|v| c.profile(v).is_some());
+    let lang = check("lang", lang, &|v| c.language(v).is_some()).unwrap_or_else(|| c.default_lang.clone());
+    let mode = match check("mode", mode, &|v| v == "citizen" || v == "counter").as_deref() {
+        Some("counter") => Mode::Counter,
+        _ => Mode::Citizen,
+    };
+    let chooser = check("chooser", chooser, &|v| v == "show" || v == "hide").as_deref() != Some("hide");
+    let resize = check("resize", resize, &|v| v == "1" || v == "0").as_deref() == Some("1");
+    // No chooser and no city: the general profile, so the widget still works.
+    let profile = if profile.is_none() && !chooser { Some("general".to_string()) } else { profile };
+    for (attr, value) in &problems {
+        gloo::console::warn!(format!("協働チェック: {attr}=\"{value}\" is not a known value; using the default. See docs/embedding.md."));
+    }
+    Config { profile, lang, mode, chooser, resize, problems }
 }
 
 /// Mounts the widget into `#kyodo-check` (or the body when the host has no such element).

@@ -21,6 +21,9 @@ pub fn restore(mut store: Store) -> Store {
             if let Some(l) = d.lang {
                 store.lang = l;
             }
+            if let Some(n) = d.notes {
+                store.notes = n;
+            }
             store.saving = true;
             store.notice = Some(Notice::StoredRestored);
         }
@@ -30,10 +33,11 @@ pub fn restore(mut store: Store) -> Store {
     store
 }
 
-pub fn save(session: &Session, lang: &str) -> Result<(), ()> {
+/// Saves answers, language and (counter mode) notes; called only once the user opted in.
+pub fn save(session: &Session, lang: &str, notes: &share::Notes) -> Result<(), ()> {
     let Some(profile) = &session.profile else { return Ok(()) };
     let s = local().ok_or(())?;
-    s.set_item(KEY, &share::encode(content(), profile, &session.answers, lang)).map_err(|_| ())
+    s.set_item(KEY, &share::encode_with_notes(content(), profile, &session.answers, lang, Some(notes))).map_err(|_| ())
 }
 
 /// Removes everything this widget ever stored.

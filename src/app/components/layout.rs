@@ -1,7 +1,8 @@
 //! The frame around every step: a header naming the check and the guideline in use,
 //! the notice area, and a polite live region for status changes.
 
-use crate::app::{content, Action, StoreHandle, Tr};
+use crate::app::{content, Action, Config, Mode, StoreHandle, Tr};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +14,13 @@ pub struct LayoutProps {
 pub fn layout(props: &LayoutProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let store = use_context::<StoreHandle>().expect("store");
+    let config = use_context::<Rc<Config>>().expect("config");
     let profile = store.session.profile.clone();
+    let counter = store.mode == Mode::Counter;
+    let toggle_mode = {
+        let store = store.clone();
+        Callback::from(move |_| store.dispatch(Action::SetMode(if counter { Mode::Citizen } else { Mode::Counter })))
+    };
     let notice = store.notice.clone().map(|n| {
         let dismiss = {
             let store = store.clone();
@@ -34,6 +41,9 @@ pub fn layout(props: &LayoutProps) -> Html {
                     if let Some(p) = profile.filter(|p| content().profile(p).is_some()) {
                         <span class="kc-header__profile">{ tr.ph(&p, "name") }</span>
                     }
+                    <button type="button" class="kc-mode" aria-pressed={if counter { "true" } else { "false" }} onclick={toggle_mode}>
+                        { tr.h("ui.counter_mode") }
+                    </button>
                     <nav class="kc-lang" aria-label={tr.t("ui.language_label")}>
                         <ul class="kc-lang__list">
                             { for content().languages.iter().map(|l| {
@@ -59,6 +69,12 @@ pub fn layout(props: &LayoutProps) -> Html {
                 { for store.announce.map(|k| tr.h(k)) }
             </div>
             <div class="kc-container">
+                // For the city's web team: a setting the widget did not understand.
+                { for config.problems.iter().map(|(attr, value)| html! {
+                    <div class="kc-notice kc-notice--config" role="note">
+                        <p class="kc-notice__text">{ tr.fh("ui.config_problem", &[("attr", attr), ("value", value)]) }</p>
+                    </div>
+                }) }
                 { for notice }
                 { props.children.clone() }
             </div>

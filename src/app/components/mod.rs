@@ -1,7 +1,9 @@
 pub mod cite;
 pub mod error_summary;
 pub mod layout;
+pub mod qr;
 pub mod spectrum;
+pub mod trace;
 
 use wasm_bindgen::JsCast;
 use yew::prelude::*;

@@ -5,7 +5,9 @@
 use crate::app::components::cite::{sources_by_document, Cites};
 use crate::app::components::spectrum::Spectrum;
 use crate::app::components::use_step;
-use crate::app::{content, rich, storage, Action, Notice, Route, StoreHandle, Tr};
+use crate::app::components::qr::Qr;
+use crate::app::components::trace::TraceRule;
+use crate::app::{content, rich, storage, Action, Mode, Notice, Route, StoreHandle, Tr};
 use crate::engine::{Engine, FindingResult, Fit};
 use crate::model::{Level, Part, Tone};
 use crate::share;
@@ -74,7 +76,8 @@ pub fn result_page() -> Html {
         let loc = gloo::utils::window().location();
         let base = loc.href().unwrap_or_default();
         let base = base.split('#').next().unwrap_or_default().to_string();
-        format!("{base}#/s/{}", share::encode(c, &pid, &store.session.answers, &store.lang))
+        let notes = (store.mode == Mode::Counter && store.notes_in_link).then_some(&store.notes);
+        format!("{base}#/s/{}", share::encode_with_notes(c, &pid, &store.session.answers, &store.lang, notes))
     };
     let print = Callback::from(|_| {
         let _ = gloo::utils::window().print();
@@ -118,6 +121,27 @@ pub fn result_page() -> Html {
     let form_findings: Vec<_> = o.findings_in(Part::Form).collect();
     let partner: Vec<_> = o.findings_in(Part::Partner).collect();
     let phone = profile.contact.phone.clone();
+    let counter = store.mode == Mode::Counter;
+    let set_note = |field: fn(&mut share::Notes, String)| {
+        let store = store.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut n = store.notes.clone();
+            field(&mut n, e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            store.dispatch(Action::SetNotes(n));
+        })
+    };
+    let set_note_text = {
+        let store = store.clone();
+        Callback::from(move |e: InputEvent| {
+            let mut n = store.notes.clone();
+            n.text = e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value();
+            store.dispatch(Action::SetNotes(n));
+        })
+    };
+    let notes_in_link = {
+        let store = store.clone();
+        Callback::from(move |e: Event| store.dispatch(Action::NotesInLink(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
+    };
     let path = Engine::new(c, profile).walk(&store.session.answers).path;
     let today = {
         let d = js_sys::Date::new_0();
@@ -128,6 +152,12 @@ pub fn result_page() -> Html {
         <main class="kc-main kc-result" id="kc-main" data-verdict={o.verdict.id.clone()}
             data-band={o.band.as_ref().map(|b| b.id.clone()).unwrap_or_default()}
             data-forms={o.forms.iter().map(|f| format!("{}:{:?}", f.id, f.fit)).collect::<Vec<_>>().join(",")}>
+            if counter {
+                <div class="kc-print-only kc-sheet-head">
+                    <p class="kc-sheet-title">{ tr.h("ui.sheet_title") }</p>
+                    <p>{ today.clone() }</p>
+                </div>
+            }
             <p class="kc-caption">{ tr.h("ui.result_caption") }</p>
             <h1 class="kc-h1" tabindex="-1">{ rich(&title) }</h1>
             // For counter staff: the verdict in Japanese beside another language, on paper.
@@ -278,6 +308,62 @@ pub fn result_page() -> Html {
                 </div>
             </section>
 
+            if counter {
+                <section class="kc-section kc-trace" aria-labelledby="kc-trace">
+                    <h2 class="kc-h2" id="kc-trace">{ tr.h("ui.trace_heading") }</h2>
+                    <p>{ tr.h("ui.trace_intro") }</p>
+                    <ol class="kc-trace__list">
+                        if let Some(v) = c.verdicts.iter().find(|v| v.id == o.verdict.id) {
+                            <TraceRule profile={pid.clone()} cond={v.when.clone()} sections={o.verdict.citations.clone()}
+                                label={html! { <>{ tr.h("ui.trace_verdict_label") }<strong>{ tr.h(&format!("verdict.{}.title", v.id)) }</strong></> }} />
+                        }
+                        { for o.findings.iter().filter_map(|f| c.findings.iter().find(|x| x.id == f.id).map(|x| (f, x))).map(|(f, rule)| html! {
+                            <TraceRule profile={pid.clone()} cond={rule.when.clone()} sections={f.citations.clone()}
+                                label={html! { <>{ tr.h("ui.trace_finding_label") }{ tr.h(&format!("finding.{}", f.id)) }</> }} />
+                        }) }
+                        if let Some(b) = &o.band {
+                            if let Some(rule) = c.band_rules.get(b.rule) {
+                                <TraceRule profile={pid.clone()} cond={rule.when.clone()} sections={b.citations.clone()}
+                                    label={html! { <>{ tr.h("ui.trace_band_label") }<strong>{ tr.h(&format!("band.{}.name", b.id)) }</strong></> }} />
+                            }
+                        }
+                    </ol>
+                    if !o.forms.is_empty() {
+                        <h3 class="kc-h3">{ tr.h("ui.trace_forms") }</h3>
+                        <ul class="kc-list kc-list--bullet">
+                            { for o.forms.iter().map(|f| html! {
+                                <li>{ tr.fh("ui.trace_form_score", &[("form", &tr.raw_p(&pid, &format!("forms.{}.name", f.id))), ("score", &f.score.to_string())]) }</li>
+                            }) }
+                        </ul>
+                    }
+                </section>
+                <section class="kc-section kc-notes" aria-labelledby="kc-notes">
+                    <h2 class="kc-h2" id="kc-notes">{ tr.h("ui.notes_heading") }</h2>
+                    <p class="kc-hint kc-no-print" id="kc-notes-hint">{ tr.h("ui.notes_hint") }</p>
+                    <div class="kc-no-print">
+                        <label class="kc-label" for="kc-notes-date">{ tr.h("ui.notes_date") }</label>
+                        <input class="kc-input kc-input--short" id="kc-notes-date" type="date" value={store.notes.date.clone()}
+                            oninput={set_note(|n, v| n.date = v)} />
+                        <label class="kc-label" for="kc-notes-section">{ tr.h("ui.notes_section") }</label>
+                        <input class="kc-input" id="kc-notes-section" type="text" maxlength="200" value={store.notes.section.clone()}
+                            oninput={set_note(|n, v| n.section = v)} />
+                        <label class="kc-label" for="kc-notes-text">{ tr.h("ui.notes_text") }</label>
+                        <textarea class="kc-input kc-textarea" id="kc-notes-text" rows="5" maxlength="2000" aria-describedby="kc-notes-hint"
+                            value={store.notes.text.clone()} oninput={set_note_text} />
+                        <div class="kc-checkbox">
+                            <input class="kc-checkbox__input" type="checkbox" id="kc-notes-in-link" checked={store.notes_in_link} onchange={notes_in_link} />
+                            <label class="kc-checkbox__label" for="kc-notes-in-link">{ tr.h("ui.notes_in_link") }</label>
+                        </div>
+                    </div>
+                    // On the filed sheet: the notes as plain text.
+                    <dl class="kc-print-only kc-summary kc-summary--compact">
+                        <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.h("ui.notes_date") }</dt><dd class="kc-summary__value">{ store.notes.date.clone() }</dd></div>
+                        <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.h("ui.notes_section") }</dt><dd class="kc-summary__value">{ store.notes.section.clone() }</dd></div>
+                        <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.h("ui.notes_text") }</dt><dd class="kc-summary__value kc-pre">{ store.notes.text.clone() }</dd></div>
+                    </dl>
+                </section>
+            }
+
             <section class="kc-section kc-keep kc-no-print" aria-labelledby="kc-r7">
                 <h2 class="kc-h2" id="kc-r7">{ tr.h("ui.keep_heading") }</h2>
                 <p><button type="button" class="kc-button" onclick={print}>{ tr.h("ui.print") }</button></p>
@@ -288,6 +374,10 @@ pub fn result_page() -> Html {
                     <input class="kc-input" id="kc-share-link" type="text" readonly=true value={link.clone()} aria-describedby="kc-share-hint" />
                     <button type="button" class="kc-button kc-button--secondary" onclick={copy}>{ tr.h("ui.share_copy") }</button>
                 </div>
+                if counter {
+                    <h3 class="kc-h3">{ tr.h("ui.qr_heading") }</h3>
+                    <div class="kc-qr-wrap"><Qr data={link.clone()} /></div>
+                }
                 <h3 class="kc-h3">{ tr.h("ui.save_heading") }</h3>
                 <div class="kc-checkbox">
                     <input class="kc-checkbox__input" type="checkbox" id="kc-save" checked={store.saving} onchange={on_save} aria-describedby="kc-save-hint" />

@@ -26,7 +26,7 @@ pub fn share_loader() -> Html {
                 let session = Session { profile: Some(d.profile), answers: d.answers };
                 let page = session.resolve(c, &Page::Result);
                 let complete = page == Page::Result;
-                store.dispatch(Action::Restore { session, lang: d.lang, notice: Notice::ShareRestored { dropped: d.dropped, complete }, saving: store.saving });
+                store.dispatch(Action::Restore { session, lang: d.lang, notes: d.notes, notice: Notice::ShareRestored { dropped: d.dropped, complete }, saving: store.saving });
                 nav.replace(&Route::of(&page));
             }
             _ => {

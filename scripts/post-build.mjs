@@ -1,0 +1,39 @@
+// Trunk post-build hook: turns Trunk's inline loader into an external loader.js, so
+//  - the page runs under a strict Content-Security-Policy (no 'unsafe-inline' scripts),
+//  - the wasm and CSS are found relative to the loader itself, under any sub-path and
+//    when a city mounts the widget directly into its own page (loader.js is the one
+//    stable file name a host page references).
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('run as a Trunk hook (TRUNK_STAGING_DIR is not set)');
+const indexPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+
+const inline = html.match(/<script type="module">([\s\S]*?)<\/script>/);
+if (!inline) throw new Error('no inline module script in index.html (has Trunk changed its output?)');
+const js = inline[1].match(/from '\.\/([^']+\.js)'/)?.[1];
+const wasm = inline[1].match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+const css = html.match(/<link rel="stylesheet" href="\.\/([^"]+\.css)"/)?.[1];
+if (!js || !wasm || !css) throw new Error(`loader parts not found: js=${js} wasm=${wasm} css=${css}`);
+
+const loader = `// 協働チェック loader: the one file a host page includes (see docs/embedding.md).
+import init from './${js}';
+const here = (file) => new URL(file, import.meta.url).href;
+// Mounted directly into a host page: bring the widget's own (scoped) stylesheet.
+if (!document.querySelector('link[data-kyodo-check]')) {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = here('./${css}');
+  link.dataset.kyodoCheck = '';
+  document.head.append(link);
+}
+await init({ module_or_path: here('./${wasm}') });
+`;
+fs.writeFileSync(path.join(dir, 'loader.js'), loader);
+
+html = html.replace(inline[0], '<script type="module" src="./loader.js"></script>');
+html = html.replace(`<link rel="stylesheet" href="./${css}"`, `<link rel="stylesheet" data-kyodo-check href="./${css}"`);
+fs.writeFileSync(indexPath, html);
+console.log(`post-build: loader.js -> ${js}, ${wasm}, ${css}`);

@@ -1,0 +1,60 @@
+//! Counter mode's rule trace: for each outcome, the rule that fired, its condition in
+//! words (the questions and answers it looks at), and the guideline passages behind it.
+
+use crate::app::components::cite::citation_text;
+use crate::app::{content, rich, Tr};
+use crate::cond::Cond;
+use yew::prelude::*;
+
+/// A condition in words, built from the question titles and option labels on screen.
+pub fn cond_text(tr: &Tr, cond: &Cond) -> String {
+    let group = |c: &Cond| match c {
+        Cond::And(_) | Cond::Or(_) => format!("（{}）", cond_text(tr, c)),
+        _ => cond_text(tr, c),
+    };
+    match cond {
+        Cond::Always => tr.t("ui.trace_always"),
+        Cond::Never => String::new(),
+        Cond::In(q, opts) if q == "verdict" => {
+            let names: Vec<String> = opts.iter().map(|o| tr.t(&format!("verdict.{o}.title"))).collect();
+            tr.f("ui.trace_verdict_is", &[("verdicts", &names.join(&tr.t("ui.trace_or")))])
+        }
+        Cond::In(q, opts) => {
+            let names: Vec<String> = opts.iter().map(|o| tr.t(&format!("q.{q}.o.{o}"))).collect();
+            tr.f("ui.trace_answer_is", &[("question", &tr.t(&format!("q.{q}.title"))), ("options", &names.join(&tr.t("ui.trace_or")))])
+        }
+        Cond::Flag(f) => tr.f("ui.trace_flag", &[("flag", f)]),
+        Cond::Answered(q) => tr.f("ui.trace_answered", &[("question", &tr.t(&format!("q.{q}.title")))]),
+        Cond::Not(c) => tr.f("ui.trace_not", &[("cond", &group(c))]),
+        Cond::And(cs) => cs.iter().map(group).collect::<Vec<_>>().join(&tr.t("ui.trace_and")),
+        Cond::Or(cs) => cs.iter().map(group).collect::<Vec<_>>().join(&tr.t("ui.trace_or")),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TraceRuleProps {
+    pub profile: String,
+    /// What the rule decided (already in words).
+    pub label: Html,
+    pub cond: Cond,
+    pub sections: Vec<String>,
+}
+
+/// One fired rule: what it decided, why, and the passages it rests on, quoted.
+#[function_component(TraceRule)]
+pub fn trace_rule(props: &TraceRuleProps) -> Html {
+    let tr = use_context::<Tr>().expect("Tr");
+    let p = content().profile(&props.profile);
+    html! {
+        <li class="kc-trace__rule">
+            <p class="kc-trace__label">{ props.label.clone() }</p>
+            <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.h("ui.trace_condition") }</span>{ cond_text(&tr, &props.cond) }</p>
+            { for props.sections.iter().filter_map(|s| p.and_then(|p| p.section(s))).map(|sec| html! {
+                <figure class="kc-trace__quote">
+                    <blockquote lang="ja">{ for sec.quotes.iter().map(|q| html! { <p>{ q.clone() }</p> }) }</blockquote>
+                    <figcaption>{ rich(&citation_text(&tr, &props.profile, &sec.id)) }</figcaption>
+                </figure>
+            }) }
+        </li>
+    }
+}
