@@ -293,7 +293,8 @@ pub fn app(props: &AppProps) -> Html {
     use_effect(move || {
         if config.resize {
             let win = gloo::utils::window();
-            if let (Ok(Some(parent)), Some(root)) = (win.parent(), gloo::utils::document().document_element()) {
+            let root = gloo::utils::document().query_selector(".kc").ok().flatten();
+            if let (Ok(Some(parent)), Some(root)) = (win.parent(), root) {
                 let height = root.scroll_height();
                 let _ = parent.post_message(&wasm_bindgen::JsValue::from(height), "*");
             }

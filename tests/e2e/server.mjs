@@ -11,9 +11,13 @@ const types = {
   '.png': 'image/png', '.json': 'application/json',
 };
 
-/** Serves `dir` at `prefix` (e.g. "/kyodo/") and any extra static routes; resolves to {url, close}. */
-export function serve(dir, { prefix = '/kyodo/', gzip = false, extra = {} } = {}) {
-  const root = path.resolve(dir);
+/**
+ * Serves `dir` at `prefix` (e.g. "/kyodo/"), more folders at other prefixes (`mounts`,
+ * e.g. a host site's pages at "/shisei/") and any extra static routes; resolves to
+ * {origin, url, close}.
+ */
+export function serve(dir, { prefix = '/kyodo/', gzip = false, extra = {}, mounts = {} } = {}) {
+  const roots = Object.entries({ [prefix]: dir, ...mounts }).map(([p, d]) => [p, path.resolve(d)]);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (extra[url.pathname]) {
@@ -21,8 +25,10 @@ export function serve(dir, { prefix = '/kyodo/', gzip = false, extra = {} } = {}
       res.writeHead(200, { 'content-type': type });
       return res.end(body);
     }
-    if (!url.pathname.startsWith(prefix)) { res.writeHead(404); return res.end('not found'); }
-    let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
+    const mount = roots.find(([p]) => url.pathname.startsWith(p));
+    if (!mount) { res.writeHead(404); return res.end('not found'); }
+    const [mountPrefix, root] = mount;
+    let rel = decodeURIComponent(url.pathname.slice(mountPrefix.length)) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
     const file = path.resolve(root, rel);
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end('not found'); }

@@ -27,8 +27,9 @@ pub fn qr(props: &QrProps) -> Html {
     html! {
         <svg class="kc-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={tr.t("ui.qr_label")}
              shape-rendering="crispEdges" focusable="false">
-            <rect class="kc-qr__bg" width={size.to_string()} height={size.to_string()} />
-            <path class="kc-qr__fg" d={d} />
+            // Colours as attributes so the code reads wherever the SVG is copied to.
+            <rect class="kc-qr__bg" fill="#ffffff" width={size.to_string()} height={size.to_string()} />
+            <path class="kc-qr__fg" fill="#000000" d={d} />
         </svg>
     }
 }

@@ -73,9 +73,10 @@ pub fn result_page() -> Html {
         Tone::Caution => "kc-panel--caution",
     };
     let link = {
+        // The page without its query (embed settings such as mode=counter stay behind);
+        // the answers travel only in the fragment, which browsers never send.
         let loc = gloo::utils::window().location();
-        let base = loc.href().unwrap_or_default();
-        let base = base.split('#').next().unwrap_or_default().to_string();
+        let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
         let notes = (store.mode == Mode::Counter && store.notes_in_link).then_some(&store.notes);
         format!("{base}#/s/{}", share::encode_with_notes(c, &pid, &store.session.answers, &store.lang, notes))
     };

@@ -1,0 +1,215 @@
+// Embedding on a city homepage and counter mode: both ways of embedding under a
+// sub-path with a hostile host stylesheet, settings by attribute and URL parameter
+// with a visible fallback for unknown values, the CSP enforced during a whole flow,
+// the rule trace, notes kept out of share links unless chosen, and the QR code.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve } from './server.mjs';
+import { launch, dist, root, shots, answerAll, playToResult, screenshot } from './helpers.mjs';
+
+let server, browser;
+const examples = path.join(root, 'examples');
+before(async () => { server = await serve(dist, { mounts: { '/shisei/': examples } }); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const HOSTILE = '* { font-size: 30px; box-sizing: content-box; line-height: 3; } button { display: none; } a { color: #f0f; }';
+const FLOW = {
+  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes', risks: 'none',
+  subject: 'event', lead: 'we_host', support: 'name', duration: 'once', capacity: 'established', why_partner: 'strengths',
+  repeat_partner: 'same_always', readiness: 'purpose+plan',
+};
+
+/** A page that records CSP violations and console warnings from the start. */
+async function watchedPage(context) {
+  const page = await context.newPage();
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  return { page, warnings };
+}
+
+test('direct mount under a sub-path survives a hostile host stylesheet and completes the flow', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const { page } = await watchedPage(context);
+  await page.goto(`${server.origin}/shisei/direct.html`);
+  await page.addStyleTag({ content: HOSTILE });
+  await page.locator('.kc h1').waitFor();
+  assert.equal(await page.locator('.site-header').isVisible(), true, 'the host page is still there');
+  const size = await page.locator('.kc .kc-radio__label').first().evaluate((e) => getComputedStyle(e).fontSize).catch(() => null);
+  const h1 = await page.locator('.kc h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+  assert.ok(h1 < 40, `widget heading keeps its size (${h1}px)`);
+  assert.equal(await page.locator('.kc-button--start').isVisible(), true, 'host `button {display:none}` does not hide the widget buttons');
+  assert.equal(await page.locator('.kc').evaluate((e) => getComputedStyle(e).boxSizing), 'border-box');
+  await playToResult(page, 'tomakomai', FLOW);
+  assert.match(await page.locator('.kc-result h1').innerText(), /協働/);
+  assert.ok((await page.locator('.kc-header').innerText()).includes('苫小牧市'), 'data-city chose the profile');
+  await screenshot(page, 'embed-direct-hostile-result');
+  void size;
+  await context.close();
+});
+
+test('iframe embed under a sub-path completes the flow and sends only its height, only when opted in', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.__messages = [];
+    window.addEventListener('message', (e) => window.__messages.push(e.data));
+  });
+  await page.goto(`${server.origin}/shisei/iframe.html`);
+  await page.addStyleTag({ content: HOSTILE });
+  const frame = page.frameLocator('#kyodo-check-frame');
+  await frame.locator('.kc h1').waitFor();
+  const f = page.frame({ url: /\/kyodo\// });
+  await playToResult(f, 'tomakomai', FLOW);
+  assert.match(await f.locator('.kc-result h1').innerText(), /協働/);
+  const messages = await page.evaluate(() => window.__messages);
+  assert.ok(messages.length > 0, 'the height is sent');
+  assert.ok(messages.every((m) => typeof m === 'number'), `nothing but a number: ${JSON.stringify(messages.slice(0, 3))}`);
+  const frameHeight = await page.locator('#kyodo-check-frame').evaluate((e) => e.getBoundingClientRect().height);
+  assert.ok(frameHeight > 1000, `the host resized the frame to fit (${frameHeight}px)`);
+  await screenshot(page, 'embed-iframe-result');
+  await context.close();
+
+  // Without resize=1 the widget posts nothing at all.
+  const c2 = await browser.newContext();
+  const p2 = await c2.newPage();
+  await p2.setContent(`<iframe src="${server.url}?city=muroran" title="t" style="width:100%;height:600px"></iframe>`);
+  await p2.evaluate(() => { window.__messages = []; window.addEventListener('message', (e) => window.__messages.push(e.data)); });
+  await p2.frameLocator('iframe').locator('.kc h1').waitFor();
+  await p2.waitForTimeout(300);
+  assert.deepEqual(await p2.evaluate(() => window.__messages), []);
+  await c2.close();
+});
+
+test('attributes choose profile, language and mode', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route(`${server.origin}/shisei/custom.html`, (route) => route.fulfill({
+    contentType: 'text/html',
+    body: '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>t</title></head><body>' +
+      '<div id="kyodo-check" data-city="muroran" data-lang="en" data-mode="counter"></div>' +
+      '<script type="module" src="/kyodo/loader.js"></script></body></html>',
+  }));
+  await page.goto(`${server.origin}/shisei/custom.html`);
+  await page.locator('.kc h1').waitFor();
+  assert.match(await page.locator('.kc-header').innerText(), /Muroran/);
+  assert.equal(await page.locator('.kc').getAttribute('lang'), 'en');
+  assert.equal(await page.locator('.kc-mode').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ja', 'the host page keeps its own <html lang>');
+  assert.equal(await page.locator('input[name=kc-profile]').count(), 0, 'no chooser when the city is fixed');
+  await context.close();
+});
+
+test('unknown settings fall back to the default with a visible notice and a console warning', async () => {
+  const context = await browser.newContext();
+  const { page, warnings } = await watchedPage(context);
+  await page.goto(`${server.url}?city=sapporo&lang=fr&mode=admin`);
+  await page.locator('.kc h1').waitFor();
+  const notices = await page.locator('.kc-notice--config').allInnerTexts();
+  assert.equal(notices.length, 3, notices.join('\n'));
+  assert.ok(notices[0].includes('data-city="sapporo"'));
+  assert.equal(await page.locator('input[name=kc-profile]').count(), 6, 'the chooser stands in for the unknown city');
+  assert.equal(await page.locator('.kc').getAttribute('lang'), 'ja');
+  assert.ok(warnings.some((w) => w.includes('sapporo')), warnings.join('\n'));
+  await context.close();
+});
+
+test('the Content-Security-Policy is enforced and nothing violates it during a whole flow', async () => {
+  const context = await browser.newContext();
+  const { page } = await watchedPage(context);
+  await page.goto(server.url);
+  await page.locator('.kc h1').waitFor();
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
+  assert.match(csp, /default-src 'self'/);
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval'/);
+  assert.doesNotMatch(csp, /'unsafe-inline'|'unsafe-eval'/);
+  assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
+  // Enforced: an inline script is refused and reported.
+  await page.evaluate(() => { const s = document.createElement('script'); s.textContent = 'window.__ran = 1'; document.head.append(s); });
+  assert.equal(await page.evaluate(() => window.__ran), undefined);
+  assert.equal((await page.evaluate(() => window.__csp)).length, 1, 'the probe itself was blocked');
+  await page.evaluate(() => { window.__csp = []; });
+  await playToResult(page, 'general', { ...FLOW, start: 'd' });
+  await page.locator('.kc-mode').click();
+  await page.locator('#kc-notes-text').fill('メモ');
+  await page.locator('label[for="kc-save"]').click();
+  assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no violation during the flow');
+  await context.close();
+});
+
+test('counter mode: rule trace, notes out of the link unless chosen, a QR code of the link, and the A4 sheet', async () => {
+  // bypassCSP: the test injects a QR decoder, which the widget's own policy rightly refuses.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+  const page = await context.newPage();
+  await page.goto(`${server.url}?city=tomakomai&mode=counter`);
+  await page.locator('.kc h1').waitFor();
+  // Keyboard only: arrow keys choose, Enter continues.
+  await page.locator('.kc-button--start').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/q/role');
+  await page.locator('#kc-role-individual').focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  assert.equal(await page.locator('#kc-role-npo').isChecked(), true, 'arrow keys move the choice');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/q/idea');
+  await answerAll(page, FLOW);
+  await page.locator('.kc-button--result').click();
+  await page.locator('.kc-result h1').waitFor();
+
+  const trace = page.locator('.kc-trace');
+  assert.equal(await trace.isVisible(), true);
+  const traceText = await trace.innerText();
+  assert.match(traceText, /条件：/);
+  assert.match(traceText, /「その取り組みの一番の目的は何ですか？」の回答が「地域や社会の課題を解決すること/);
+  assert.ok(await trace.locator('blockquote[lang=ja]').count() > 0, 'the guideline passages are quoted');
+  assert.match(traceText, /協働事業の相手方が特定の団体や個人に固定化しないよう/, 'the fixed-partner rule quotes 第4章(5)');
+
+  await page.locator('#kc-notes-date').fill('2026-11-22');
+  await page.locator('#kc-notes-section').fill('市民自治推進課');
+  await page.locator('#kc-notes-text').fill('後援の申請は開催の1か月前までに。<img src=x onerror="window.__xss=1">');
+  const without = await page.locator('#kc-share-link').inputValue();
+  assert.equal(without.split('!').length, 4, `no notes in the link by default: ${without}`);
+  await page.locator('label[for="kc-notes-in-link"]').click();
+  const withNotes = await page.locator('#kc-share-link').inputValue();
+  assert.equal(withNotes.split('!').length, 5, 'notes included once chosen');
+  assert.equal(await page.evaluate(() => window.__xss), undefined, 'the notes are text, not markup');
+
+  // The QR code decodes to the share link.
+  const jsqr = fs.readFileSync(path.join(root, 'node_modules/jsqr/dist/jsQR.js'), 'utf8');
+  await page.addScriptTag({ content: jsqr });
+  const decoded = await page.locator('svg.kc-qr').evaluate(async (svg) => {
+    const xml = new XMLSerializer().serializeToString(svg);
+    const img = new Image();
+    img.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(xml.replace('<svg', '<svg width="800" height="800"'));
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = canvas.height = 800;
+    const ctx = canvas.getContext('2d');
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, 800, 800);
+    ctx.drawImage(img, 0, 0, 800, 800);
+    const data = ctx.getImageData(0, 0, 800, 800);
+    return window.jsQR(data.data, 800, 800)?.data ?? null;
+  });
+  assert.equal(decoded, withNotes, 'the QR code carries exactly the share link');
+
+  await screenshot(page, 'counter-mode-result');
+  // The A4 consultation sheet: print to PDF and render its first page.
+  fs.mkdirSync(shots, { recursive: true });
+  const pdf = path.join(shots, 'consultation-sheet.pdf');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.kc-sheet-title').isVisible(), true, 'the sheet is titled 相談記録票');
+  assert.match(await page.locator('.kc-notes').innerText(), /市民自治推進課/);
+  await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+  try {
+    execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(shots, 'consultation-sheet')]);
+  } catch (e) { /* the PNG is for people to look at; the PDF is the artifact */ }
+  await context.close();
+});
