@@ -264,6 +264,27 @@ impl Profile {
     }
 }
 
+/// The accessibility statement's data (content/accessibility.toml).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    pub standard: String,
+    pub target: String,
+    pub tested: String,
+    pub technologies: Vec<String>,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub level: String,
+    pub ja: String,
+    pub en: String,
+    pub result: String,
+}
+
 /// Everything the widget says and decides, for every profile and language.
 #[derive(Clone, Debug)]
 pub struct Content {
@@ -286,6 +307,7 @@ pub struct Content {
     pub texts: BTreeMap<String, BTreeMap<String, String>>,
     /// text key → the file it came from (default language), for error messages.
     pub text_files: BTreeMap<String, String>,
+    pub accessibility: Accessibility,
 }
 
 impl Content {
@@ -543,6 +565,16 @@ impl Loader {
         let rq: Option<RawQuestions> = questions_src.and_then(|t| self.parse("questions.toml", t));
         let rr: Option<RawRules> = rules_src.and_then(|t| self.parse("rules.toml", t));
         let rf: Option<RawForms> = forms_src.and_then(|t| self.parse("forms.toml", t));
+        let accessibility: Accessibility = match get("accessibility.toml") {
+            Some(t) => self.parse("accessibility.toml", t).unwrap_or_default(),
+            None => {
+                self.errors.push(err("accessibility.toml", "", "file is missing"));
+                Accessibility::default()
+            }
+        };
+        for cr in accessibility.criteria.iter().filter(|c| !matches!(c.result.as_str(), "pass" | "partial" | "na")) {
+            self.errors.push(err("accessibility.toml", &cr.id, "result must be pass, partial or na"));
+        }
 
         let mut profiles = Vec::new();
         for (path, text) in files {
@@ -709,6 +741,7 @@ impl Loader {
             profiles,
             texts,
             text_files,
+            accessibility,
         })
     }
 }

@@ -31,6 +31,8 @@ pub enum Route {
     Check,
     #[at("/result")]
     Result,
+    #[at("/accessibility")]
+    Accessibility,
     /// A share link: `#/s/k1!<profile>!<answers>`.
     #[at("/s/:data")]
     Share { data: String },
@@ -324,6 +326,7 @@ fn switch(route: Route) -> Html {
         Route::Question { id } => html! { <pages::Guard wanted={Page::Question(id.clone())} key={id} /> },
         Route::Check => html! { <pages::Guard wanted={Page::Check} /> },
         Route::Result => html! { <pages::Guard wanted={Page::Result} /> },
+        Route::Accessibility => html! { <pages::accessibility::AccessibilityPage /> },
         Route::Share { .. } => html! { <pages::share::ShareLoader /> },
         // A share link the router cannot even decode is still a share link: say so calmly.
         Route::NotFound if gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/s/") => {

@@ -35,6 +35,10 @@ pub fn layout(props: &LayoutProps) -> Html {
     });
     html! {
         <>
+            // The host page may put menus before the widget: a way straight to the step.
+            <a class="kc-skip" href="#kc-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); super::focus_id("kc-main"); })}>
+                { tr.h("ui.skip_link") }
+            </a>
             <header class="kc-header">
                 <div class="kc-header__inner">
                     <a class="kc-header__title" href="#/">{ tr.h("ui.app_title") }</a>
@@ -78,6 +82,12 @@ pub fn layout(props: &LayoutProps) -> Html {
                 { for notice }
                 { props.children.clone() }
             </div>
+            <footer class="kc-footer">
+                <div class="kc-footer__inner">
+                    <a href="#/accessibility">{ tr.h("ui.a11y_link") }</a>
+                    <span class="kc-footer__note">{ tr.h("ui.footer_privacy") }</span>
+                </div>
+            </footer>
         </>
     }
 }

@@ -20,7 +20,8 @@ pub fn spectrum(props: &SpectrumProps) -> Html {
     let marker_x = W * props.band as f64 + W / 2.0;
     html! {
         <figure class="kc-spectrum">
-            <svg class="kc-spectrum__svg" viewBox={format!("0 0 {width} 150")} role="img"
+            // A margin around the picture leaves labels room when a reader widens text spacing.
+            <svg class="kc-spectrum__svg" viewBox={format!("-12 0 {} 150", width + 24.0)} role="img"
                  aria-labelledby="kc-spectrum-title kc-spectrum-desc" focusable="false">
                 <title id="kc-spectrum-title">{ tr.h("ui.spectrum_title") }</title>
                 <desc id="kc-spectrum-desc">{ tr.f("ui.spectrum_position", &[("band", &tr.t(&format!("band.{}.name", bands[props.band])))]) }</desc>

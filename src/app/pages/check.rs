@@ -22,7 +22,7 @@ pub fn check_page() -> Html {
     html! {
         <>
             <a class="kc-back" href={last}>{ tr.h("ui.back") }</a>
-            <main class="kc-main" id="kc-main">
+            <main class="kc-main" id="kc-main" tabindex="-1">
                 <h1 class="kc-h1" tabindex="-1">{ tr.h("ui.check_heading") }</h1>
                 <dl class="kc-summary">
                     <div class="kc-summary__row">

@@ -1,3 +1,4 @@
+pub mod accessibility;
 pub mod check;
 pub mod question;
 pub mod result;

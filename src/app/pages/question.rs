@@ -67,7 +67,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     html! {
         <>
             <a class="kc-back" href={back}>{ tr.h("ui.back") }</a>
-            <main class="kc-main" id="kc-main">
+            <main class="kc-main" id="kc-main" tabindex="-1">
                 if *error {
                     <ErrorSummary errors={vec![(first_id, tr.raw(error_key))]} />
                 }

@@ -77,7 +77,7 @@ pub fn start_page() -> Html {
     });
     let resuming = !store.session.answers.is_empty();
     html! {
-        <main class="kc-main" id="kc-main">
+        <main class="kc-main" id="kc-main" tabindex="-1">
             if *error {
                 <ErrorSummary errors={vec![(first_profile_id, tr.raw("ui.profile_error"))]} />
             }

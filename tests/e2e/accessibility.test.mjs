@@ -1,0 +1,178 @@
+// Accessibility (JIS X 8341-3:2016 AA; WCAG 2.2 AA where stricter): axe-core on every
+// page state in every language and profile and in counter mode, a keyboard-only run,
+// reflow at 320 px and 200 % zoom, text-spacing overrides, forced colours and reduced
+// motion.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, dist, root, answerAll, screenshot } from './helpers.mjs';
+
+let server, browser;
+const AXE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+before(async () => { server = await serve(dist); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const LANGS = ['ja', 'ja-easy', 'en'];
+const PROFILES = ['tomakomai', 'minami_alps', 'yoshikawa', 'tachikawa', 'muroran', 'general'];
+const ANSWERS = {
+  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes', risks: 'none',
+  subject: 'event', lead: 'we_host', support: 'name', duration: 'once', start: 'd', capacity: 'established',
+  why_partner: 'strengths', repeat_partner: 'first', readiness: 'purpose',
+};
+
+async function axe(page, label) {
+  await page.evaluate(AXE);
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  const problems = r.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  return problems;
+}
+
+test('axe: zero violations on every page state, in every language and profile, and in counter mode', async () => {
+  const problems = [];
+  let pagesChecked = 0;
+  for (const lang of LANGS) {
+    for (const profile of PROFILES) {
+      for (const mode of profile === 'general' ? ['citizen', 'counter'] : ['citizen']) {
+        // bypassCSP only so the test can inject axe-core; the widget's own policy is tested elsewhere.
+        const context = await browser.newContext({ bypassCSP: true });
+        const page = await context.newPage();
+        const tag = `${lang}/${profile}/${mode}`;
+        await page.goto(`${server.url}?lang=${lang}&mode=${mode}`);
+        await page.locator('.kc h1').waitFor();
+        problems.push(...await axe(page, `${tag} start`));
+        await page.locator(`label[for="kc-profile-${profile}"]`).click();
+        await page.locator('.kc-button--start').click();
+        await page.waitForFunction(() => location.hash === '#/q/role');
+        problems.push(...await axe(page, `${tag} question`));
+        await page.locator('.kc form button[type=submit]').click();
+        await page.locator('.kc-error-summary').waitFor();
+        problems.push(...await axe(page, `${tag} question with error summary`));
+        await answerAll(page, ANSWERS);
+        problems.push(...await axe(page, `${tag} check`));
+        await page.locator('.kc-button--result').click();
+        await page.locator('.kc-result h1').waitFor();
+        problems.push(...await axe(page, `${tag} result`));
+        pagesChecked += 5;
+        if (profile === 'tomakomai') {
+          await page.locator('.kc-footer a').click();
+          await page.waitForFunction(() => location.hash === '#/accessibility');
+          problems.push(...await axe(page, `${tag} accessibility statement`));
+          pagesChecked += 1;
+        }
+        await context.close();
+      }
+    }
+  }
+  console.log(`axe: ${pagesChecked} page states checked`);
+  assert.deepEqual(problems, []);
+});
+
+test('keyboard only: a whole flow without the mouse, focus on each step\'s heading', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${server.url}?city=muroran`);
+  await page.locator('.kc h1').waitFor();
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return e ? `${e.tagName.toLowerCase()}${e.id ? '#' + e.id : ''}${e.className && typeof e.className === 'string' ? '.' + e.className.split(' ').join('.') : ''}` : 'none';
+  });
+  // Tab from the top of the page until the start button has focus.
+  for (let i = 0; i < 20 && !(await focused()).includes('kc-button--start'); i++) await page.keyboard.press('Tab');
+  assert.match(await focused(), /button\.kc-button/);
+  await page.keyboard.press('Enter');
+  const keys = { role: 2, idea: 1, partner: 0, purpose: 0, open_to: 0, synergy: 0, risks: null, subject: 0, lead: 0, support: null,
+    duration: 0, capacity: 0, why_partner: 0, repeat_partner: 0, readiness: null };
+  for (let step = 0; step < 20; step++) {
+    await page.waitForFunction(() => /^#\/(q\/|check)/.test(location.hash));
+    const hash = await page.evaluate(() => location.hash);
+    if (hash === '#/check') break;
+    const q = hash.slice(4);
+    assert.match(await focused(), /^h1\.kc-h1/, `focus is on the heading of ${q}`);
+    // Tab to the first option of the group.
+    for (let i = 0; i < 10 && !(await focused()).startsWith('input'); i++) await page.keyboard.press('Tab');
+    assert.match(await focused(), new RegExp(`input#kc-${q}-`), `Tab reaches the options of ${q}`);
+    if (keys[q] === null) {
+      // A checkbox group: Space ticks the focused box.
+      await page.keyboard.press('Space');
+    } else {
+      // Radios: the first arrow press moves and selects; Space selects the first.
+      if ((keys[q] ?? 0) === 0) await page.keyboard.press('Space');
+      for (let i = 0; i < (keys[q] ?? 0); i++) await page.keyboard.press('ArrowDown');
+    }
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((prev) => location.hash !== prev, hash);
+  }
+  assert.equal(await page.evaluate(() => location.hash), '#/check');
+  assert.match(await focused(), /^h1\.kc-h1/, 'focus on the check page heading');
+  for (let i = 0; i < 80 && !(await focused()).includes('kc-button--result'); i++) await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => location.hash === '#/result');
+  assert.match(await focused(), /^h1\.kc-h1/, 'focus on the result heading');
+  assert.ok((await page.locator('.kc-result h1').innerText()).length > 0);
+  await context.close();
+});
+
+async function overflow(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const wide = [];
+    for (const el of document.querySelectorAll('.kc *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.right > width + 1 && !el.closest('.kc-table-wrap, .kc-vh, .kc-skip')) wide.push(`${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} ${Math.round(r.right)}>${width}`);
+    }
+    const clipped = [...document.querySelectorAll('.kc *')].filter((el) => {
+      const s = getComputedStyle(el);
+      return (s.overflow === 'hidden' || s.overflowY === 'hidden') && el.scrollHeight > el.clientHeight + 2 && !el.closest('.kc-vh, .kc-skip');
+    }).map((el) => el.className);
+    return { scroll: document.documentElement.scrollWidth > width + 1, wide: wide.slice(0, 5), clipped: clipped.slice(0, 5) };
+  });
+}
+
+for (const [label, width] of [['320 px (400 % zoom)', 320], ['640 px (200 % zoom)', 640]]) {
+  test(`reflow at ${label}: nothing wider than the viewport, no clipped text, with text spacing overridden`, async () => {
+    // bypassCSP: the test adds a reader's text-spacing stylesheet, which the page's CSP would refuse.
+    const context = await browser.newContext({ viewport: { width, height: 700 }, bypassCSP: true });
+    const page = await context.newPage();
+    for (const lang of LANGS) {
+      await page.goto(`${server.url}?lang=${lang}&mode=counter`);
+      await page.locator('.kc h1').waitFor();
+      assert.deepEqual(await overflow(page), { scroll: false, wide: [], clipped: [] }, `${lang} start`);
+      await page.locator('label[for="kc-profile-tachikawa"]').click();
+      await page.locator('.kc-button--start').click();
+      await answerAll(page, ANSWERS, { stopAt: 'lead' });
+      assert.deepEqual(await overflow(page), { scroll: false, wide: [], clipped: [] }, `${lang} question`);
+      await answerAll(page, ANSWERS);
+      await page.locator('.kc-button--result').click();
+      await page.locator('.kc-result h1').waitFor();
+      assert.deepEqual(await overflow(page), { scroll: false, wide: [], clipped: [] }, `${lang} result`);
+      // WCAG 1.4.12 text spacing, as a reader's own stylesheet would set it.
+      await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }' });
+      assert.deepEqual(await overflow(page), { scroll: false, wide: [], clipped: [] }, `${lang} result with text spacing`);
+      if (width === 320) await screenshot(page, `reflow-320-${lang}-result-text-spacing`);
+    }
+    await context.close();
+  });
+}
+
+test('forced colours and reduced motion (screenshots to look at)', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.emulateMedia({ forcedColors: 'active', reducedMotion: 'reduce' });
+  await page.goto(`${server.url}?city=muroran`);
+  await page.locator('.kc h1').waitFor();
+  await page.locator('.kc-button--start').click();
+  await page.locator('.kc form button[type=submit]').click();
+  await page.locator('.kc-error-summary').waitFor();
+  await screenshot(page, 'forced-colors-question-error');
+  await answerAll(page, ANSWERS);
+  await page.locator('.kc-button--result').click();
+  await page.locator('.kc-result h1').waitFor();
+  await screenshot(page, 'forced-colors-result');
+  const duration = await page.locator('.kc-button').first().evaluate((e) => getComputedStyle(e).transitionDuration);
+  assert.match(duration, /^0s/, 'no transitions under reduced motion');
+  await context.close();
+});
