@@ -2,7 +2,7 @@
 //! ranked forms, the spectrum, the partner findings, the readiness checklist, next
 //! steps and the counter's contact; then print, share, save and start again.
 
-use crate::app::components::cite::{sources_by_document, Cites};
+use crate::app::components::cite::{documents, Cites, Passage};
 use crate::app::components::spectrum::Spectrum;
 use crate::app::components::use_step;
 use crate::app::components::qr::Qr;
@@ -393,14 +393,18 @@ pub fn result_page() -> Html {
 
             <section class="kc-section kc-sources" aria-labelledby="kc-r8">
                 <h2 class="kc-h2" id="kc-r8">{ tr.h("ui.sources_heading") }</h2>
-                { for sources_by_document(&tr, &pid, &o.all_citations()).into_iter().map(|(doc, labels)| html! {
-                    <>
-                        <h3 class="kc-h3 kc-sources__doc">{ rich(&doc) }</h3>
-                        <ul class="kc-list kc-list--bullet">
-                            { for labels.into_iter().map(|l| html! { <li><cite>{ rich(&l) }</cite></li> }) }
-                        </ul>
-                    </>
-                }) }
+                <p class="kc-sources__docs-label">{ tr.h("ui.sources_documents") }</p>
+                <ul class="kc-list kc-list--bullet kc-sources__docs">
+                    { for documents(&tr, &pid, &o.all_citations()).into_iter().map(|d| html! { <li>{ rich(&d) }</li> }) }
+                </ul>
+                // Each cited passage once, in the order first cited, with its quoted text.
+                <ol class="kc-sources__list">
+                    { for o.all_citations().iter().map(|s| html! {
+                        <li class="kc-sources__item">
+                            <Passage profile={pid.clone()} section={s.clone()} />
+                        </li>
+                    }) }
+                </ol>
                 <p class="kc-print-only kc-print-date">{ today }</p>
                 <p class="kc-print-only">{ tr.h("ui.print_note") }</p>
             </section>

@@ -1,0 +1,96 @@
+// Citations you can read: each citation opens the quoted guideline passage in place
+// (by mouse and by keyboard; Escape closes; focus returns), other languages show a
+// summary beside the city's Japanese, and the printout lists every cited passage.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch, open, dist, playToResult, switchLanguage, screenshot } from './helpers.mjs';
+
+let server, browser;
+before(async () => { server = await serve(dist); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const KOEN = {
+  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes',
+  risks: 'criticism', subject: 'event', lead: 'we_host', support: 'name', duration: 'once', capacity: 'established',
+  why_partner: 'strengths', repeat_partner: 'first', readiness: 'purpose',
+};
+
+const activeId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.className || '');
+
+test('a citation opens its passage by mouse and closes again', async () => {
+  const { context, page } = await open(browser, server.url);
+  await playToResult(page, 'tomakomai', KOEN);
+  const finding = page.locator('.kc-finding', { hasText: '社会的な非難' });
+  const button = finding.locator('.kc-cite__button', { hasText: '第3章 (7) 後援' });
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await button.click();
+  assert.equal(await button.getAttribute('aria-expanded'), 'true');
+  const passage = page.locator(`#${await button.getAttribute('aria-controls')}`);
+  assert.equal(await passage.isVisible(), true);
+  const text = await passage.innerText();
+  assert.match(text, /社会的な非難を受けるおそれがある。/, 'the exact sentence of 第3章(7) is shown');
+  assert.match(text, /苫小牧市 協働ガイドライン 第3章 \(7\) 後援/, 'with the document and section');
+  assert.equal(await passage.locator('[lang=ja]').count(), 1);
+  assert.equal(await activeId(page), await button.getAttribute('aria-controls'), 'focus moved into the passage');
+  await screenshot(page, 'citation-open');
+  await button.click();
+  assert.equal(await passage.count(), 0, 'closed');
+  assert.equal(await button.getAttribute('aria-expanded'), 'false');
+  await context.close();
+});
+
+test('by keyboard: Enter opens, Escape closes, focus returns to the citation', async () => {
+  const { context, page } = await open(browser, server.url);
+  await playToResult(page, 'tomakomai', KOEN);
+  const button = page.locator('.kc-cite__button').first();
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const id = await button.getAttribute('aria-controls');
+  await page.locator(`#${id}`).waitFor();
+  assert.equal(await activeId(page), id, 'focus is in the passage');
+  await page.keyboard.press('Escape');
+  assert.equal(await page.locator(`#${id}`).count(), 0, 'Escape closed it');
+  assert.equal(await button.evaluate((b) => b === document.activeElement), true, 'focus is back on the citation');
+  // Space opens too; the close button closes and returns focus.
+  await page.keyboard.press('Space');
+  await page.locator(`#${id}`).waitFor();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.locator(`#${id}`).count(), 0);
+  assert.equal(await button.evaluate((b) => b === document.activeElement), true);
+  await context.close();
+});
+
+test('in English and やさしい日本語 the passage stays Japanese with a summary beside it', async () => {
+  for (const [name, summary] of [['English', /Summary:/], ['やさしい日本語', /やさしい/]]) {
+    const { context, page } = await open(browser, server.url);
+    await switchLanguage(page, name);
+    await playToResult(page, 'tomakomai', KOEN);
+    const button = page.locator('.kc-finding .kc-cite__button').first();
+    await button.click();
+    const passage = page.locator(`#${await button.getAttribute('aria-controls')}`);
+    assert.equal(await passage.locator('.kc-passage__quote').getAttribute('lang'), 'ja');
+    assert.match(await passage.locator('.kc-passage__quote').innerText(), /[\u3040-\u30ff\u4e00-\u9fff]/, 'the quote is the Japanese original');
+    assert.match(await passage.locator('.kc-passage__summary').innerText(), summary);
+    await screenshot(page, `citation-open-${name === 'English' ? 'en' : 'ja-easy'}`);
+    await context.close();
+  }
+});
+
+test('the result and its printout list every cited passage once, in the order first cited', async () => {
+  const { context, page } = await open(browser, server.url);
+  await playToResult(page, 'tomakomai', KOEN);
+  const items = page.locator('.kc-sources__item');
+  const labels = await items.locator('.kc-passage__source').allInnerTexts();
+  assert.ok(labels.length > 5);
+  assert.equal(new Set(labels).size, labels.length, 'each passage once');
+  const firstCited = await page.locator('.kc-panel .kc-cite__button').first().innerText();
+  assert.equal(labels[0], firstCited, 'the verdict’s first citation comes first');
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.kc-sources').isVisible(), true);
+  const printed = await page.locator('.kc-sources').innerText();
+  assert.match(printed, /社会的な非難を受けるおそれがある。/, 'the passages print with their text');
+  assert.match(printed, /苫小牧市「協働ガイドライン」（総合政策部政策推進室市民自治推進課、平成26年3月）/, 'the document is named in full');
+  await context.close();
+});
