@@ -117,6 +117,8 @@ fn hopeless_links_say_why() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
+
     #[test]
     fn decoding_never_panics(s in ".{0,300}") {
         let _ = decode(content(), &s);

@@ -33,6 +33,9 @@ pub enum Route {
     Result,
     #[at("/accessibility")]
     Accessibility,
+    /// Proves the panic hook: a deliberate panic must show the calm message, not a blank page.
+    #[at("/__panic")]
+    PanicCheck,
     /// A share link: `#/s/k1!<profile>!<answers>`.
     #[at("/s/:data")]
     Share { data: String },
@@ -327,6 +330,7 @@ fn switch(route: Route) -> Html {
         Route::Check => html! { <pages::Guard wanted={Page::Check} /> },
         Route::Result => html! { <pages::Guard wanted={Page::Result} /> },
         Route::Accessibility => html! { <pages::accessibility::AccessibilityPage /> },
+        Route::PanicCheck => panic!("deliberate panic (#/__panic) to check the panic hook"),
         Route::Share { .. } => html! { <pages::share::ShareLoader /> },
         // A share link the router cannot even decode is still a share link: say so calmly.
         Route::NotFound if gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/s/") => {
@@ -384,9 +388,31 @@ pub fn config_from(city: Option<String>, lang: Option<String>, mode: Option<Stri
     Config { profile, lang, mode, chooser, resize, problems }
 }
 
+/// A panic must not leave a blank page: replace the widget with a calm message and a
+/// way to start again. The message is fixed text (no user data), so it cannot be abused;
+/// answers the user chose to save on the device are untouched.
+fn install_panic_hook() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        gloo::console::error!(format!("協働チェック: {info}"));
+        let Some(el) = gloo::utils::document().get_element_by_id("kyodo-check") else { return };
+        let loc = gloo::utils::window().location();
+        let restart = format!("{}{}", loc.pathname().unwrap_or_default(), loc.search().unwrap_or_default());
+        let restart: String = restart.chars().filter(|c| !matches!(c, '"' | '<' | '>' | '\'' | '&')).collect();
+        el.set_inner_html(&format!(
+            "<div class=\"kc\" lang=\"ja\"><div class=\"kc-container\"><main class=\"kc-main\" id=\"kc-main\">\
+             <h1 class=\"kc-h1\">申し訳ありません。表示に問題が起きました</h1>\
+             <p>入力した内容はどこにも送信されていません。この端末に保存することを選んでいた場合、保存した回答はそのまま残っています。</p>\
+             <p><a class=\"kc-button\" href=\"{restart}\">最初からやり直す</a></p>\
+             <p lang=\"en\">Sorry, something went wrong. Nothing was sent anywhere; answers you chose to save on this device are kept. \
+             Use the button above to start again.</p></main></div></div>"
+        ));
+    }));
+}
+
 /// Mounts the widget into `#kyodo-check` (or the body when the host has no such element).
 #[wasm_bindgen]
 pub fn start() {
+    install_panic_hook();
     let doc = gloo::utils::document();
     let el = doc.get_element_by_id("kyodo-check").unwrap_or_else(|| {
         let el = doc.create_element("div").unwrap();

@@ -31,9 +31,10 @@ async function axe(page, label) {
   return problems;
 }
 
-test('axe: zero violations on every page state, in every language and profile, and in counter mode', async () => {
+test('axe: zero violations on every page state, in every language and profile, and in counter mode; no request after load, none to another origin, storage empty', async () => {
   const problems = [];
   let pagesChecked = 0;
+  let requestsSeen = 0;
   for (const lang of LANGS) {
     for (const profile of PROFILES) {
       for (const mode of profile === 'general' ? ['citizen', 'counter'] : ['citizen']) {
@@ -41,8 +42,12 @@ test('axe: zero violations on every page state, in every language and profile, a
         const context = await browser.newContext({ bypassCSP: true });
         const page = await context.newPage();
         const tag = `${lang}/${profile}/${mode}`;
+        // Privacy, on the same flows: every request is logged.
+        const requests = [];
+        page.on('request', (r) => requests.push({ url: r.url(), at: Date.now() }));
         await page.goto(`${server.url}?lang=${lang}&mode=${mode}`);
         await page.locator('.kc h1').waitFor();
+        const loadedAt = Date.now();
         problems.push(...await axe(page, `${tag} start`));
         await page.locator(`label[for="kc-profile-${profile}"]`).click();
         await page.locator('.kc-button--start').click();
@@ -57,6 +62,15 @@ test('axe: zero violations on every page state, in every language and profile, a
         await page.locator('.kc-result h1').waitFor();
         problems.push(...await axe(page, `${tag} result`));
         pagesChecked += 5;
+        const foreign = requests.filter((r) => !r.url.startsWith(server.origin) && !r.url.startsWith('data:'));
+        const late = requests.filter((r) => r.at > loadedAt && !r.url.startsWith('data:'));
+        if (foreign.length || late.length) problems.push(`${tag}: requests ${JSON.stringify([...foreign, ...late].map((r) => r.url))}`);
+        const stored = await page.evaluate(async () => ({
+          local: localStorage.length, session: sessionStorage.length, cookies: document.cookie,
+          idb: (await indexedDB.databases()).length, caches: (await caches.keys()).length,
+        }));
+        if (JSON.stringify(stored) !== JSON.stringify({ local: 0, session: 0, cookies: '', idb: 0, caches: 0 })) problems.push(`${tag}: storage ${JSON.stringify(stored)}`);
+        requestsSeen += requests.length;
         if (profile === 'tomakomai') {
           await page.locator('.kc-footer a').click();
           await page.waitForFunction(() => location.hash === '#/accessibility');
@@ -67,7 +81,7 @@ test('axe: zero violations on every page state, in every language and profile, a
       }
     }
   }
-  console.log(`axe: ${pagesChecked} page states checked`);
+  console.log(`axe: ${pagesChecked} page states checked; privacy: ${requestsSeen} requests, all same-origin and before load ended; storage empty after each flow`);
   assert.deepEqual(problems, []);
 });
 

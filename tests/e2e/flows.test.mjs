@@ -246,3 +246,19 @@ test('corrupted saved answers are ignored with a notice and not overwritten', as
   assert.equal(await page.evaluate(() => localStorage.getItem('kyodo-check')), '\u0000garbage', 'left alone until the user saves again');
   await context.close();
 });
+
+test('a panic is not a blank page: a calm message, a way to start again, saved answers intact', async () => {
+  const { context, page } = await open(browser, server.url);
+  await playToResult(page, 'tomakomai', w({ ...WANTS_KOEN }));
+  await page.locator('label[for="kc-save"]').click();
+  await page.waitForFunction(() => localStorage.length === 1);
+  const saved = await page.evaluate(() => localStorage.getItem('kyodo-check'));
+  await page.evaluate(() => { location.hash = '#/__panic'; });
+  await page.locator('.kc h1', { hasText: '問題が起きました' }).waitFor();
+  assert.match(await page.locator('.kc').innerText(), /保存した回答はそのまま残っています/);
+  assert.equal(await page.evaluate(() => localStorage.getItem('kyodo-check')), saved, 'saved answers untouched');
+  await page.locator('.kc a.kc-button').click();
+  await page.locator('.kc-notice').waitFor();
+  assert.match(await page.locator('.kc-notice').innerText(), /保存した回答を読み込みました/, 'starting again restores the saved answers');
+  await context.close();
+});
