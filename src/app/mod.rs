@@ -389,7 +389,8 @@ pub fn config_from(city: Option<String>, lang: Option<String>, mode: Option<Stri
 }
 
 /// A panic must not leave a blank page: replace the widget with a calm message and a
-/// way to start again. The message is fixed text (no user data), so it cannot be abused;
+/// way to start again. The message is fixed text here, not content: the content itself
+/// may be what failed. It carries no user data, so it cannot be abused;
 /// answers the user chose to save on the device are untouched.
 fn install_panic_hook() {
     yew::set_custom_panic_hook(Box::new(|info| {

@@ -41,7 +41,6 @@ test('direct mount under a sub-path survives a hostile host stylesheet and compl
   await page.addStyleTag({ content: HOSTILE });
   await page.locator('.kc h1').waitFor();
   assert.equal(await page.locator('.site-header').isVisible(), true, 'the host page is still there');
-  const size = await page.locator('.kc .kc-radio__label').first().evaluate((e) => getComputedStyle(e).fontSize).catch(() => null);
   const h1 = await page.locator('.kc h1').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
   assert.ok(h1 < 40, `widget heading keeps its size (${h1}px)`);
   assert.equal(await page.locator('.kc-button--start').isVisible(), true, 'host `button {display:none}` does not hide the widget buttons');
@@ -50,7 +49,6 @@ test('direct mount under a sub-path survives a hostile host stylesheet and compl
   assert.match(await page.locator('.kc-result h1').innerText(), /協働/);
   assert.ok((await page.locator('.kc-header').innerText()).includes('苫小牧市'), 'data-city chose the profile');
   await screenshot(page, 'embed-direct-hostile-result');
-  void size;
   await context.close();
 });
 

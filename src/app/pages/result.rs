@@ -163,7 +163,7 @@ pub fn result_page() -> Html {
             <h1 class="kc-h1" tabindex="-1">{ rich(&title) }</h1>
             // For counter staff: the verdict in Japanese beside another language, on paper.
             if let Some(ja) = tr.ja() {
-                <p class="kc-print-only kc-print-ja" lang="ja">{ format!("（日本語）{}", ja.t(&format!("verdict.{}.title", o.verdict.id))) }</p>
+                <p class="kc-print-only kc-print-ja" lang="ja">{ format!("（{}）{}", content().language(&ja.lang).map(|l| l.name.as_str()).unwrap_or_default(), ja.t(&format!("verdict.{}.title", o.verdict.id))) }</p>
             }
             <div class={classes!("kc-panel", tone)}>
                 <p>{ tr.h(&format!("verdict.{}.body", o.verdict.id)) }</p>

@@ -4,7 +4,6 @@
 use crate::app::components::error_summary::ErrorSummary;
 use crate::app::components::use_step;
 use crate::app::{content, storage, Action, Notice, Route, StoreHandle, Tr};
-use crate::session::Page;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -24,8 +23,7 @@ pub fn start_page() -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if store.session.profile.is_some() {
-                let page = store.session.next_page(content());
-                nav.push(&Route::of(if page == Page::Start { &Page::Start } else { &page }));
+                nav.push(&Route::of(&store.session.next_page(content())));
             } else {
                 error.set(true);
             }
