@@ -10,7 +10,8 @@ pub mod share;
 pub mod validate;
 
 pub mod embedded {
-    include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+    /// Every content file, parsed by build.rs and stored compactly (see `Content::decode`).
+    pub static CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
 }
 
 #[cfg(target_arch = "wasm32")]

@@ -2,7 +2,7 @@
 //! condition compiled. Loading checks syntax and shape; `validate` checks meaning.
 
 use crate::cond::Cond;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
@@ -28,7 +28,7 @@ fn err(file: &str, id: &str, message: impl Into<String>) -> ContentError {
     ContentError { file: file.to_string(), id: id.to_string(), message: message.into() }
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     #[default]
@@ -36,7 +36,7 @@ pub enum Kind {
     Multi,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Part {
     Kyodo,
@@ -44,7 +44,7 @@ pub enum Part {
     Partner,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Ok,
@@ -52,7 +52,7 @@ pub enum Level {
     Stop,
 }
 
-#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Tone {
     Positive,
@@ -60,7 +60,7 @@ pub enum Tone {
     Caution,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Language {
     pub code: String,
@@ -72,7 +72,7 @@ pub struct Language {
     pub rules: Option<TextRules>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TextRules {
     /// Every kanji must carry its reading as `{漢字|よみ}`.
@@ -88,7 +88,7 @@ pub struct TextRules {
     pub exempt: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub kind: Kind,
@@ -98,7 +98,7 @@ pub struct Question {
     pub options: Vec<QOption>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct QOption {
     pub id: String,
     /// Choosing this option finishes the flow when the condition holds.
@@ -113,7 +113,7 @@ impl Question {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Verdict {
     pub id: String,
     pub when: Cond,
@@ -122,7 +122,7 @@ pub struct Verdict {
     pub next: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Finding {
     pub id: String,
     pub part: Part,
@@ -131,7 +131,7 @@ pub struct Finding {
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct BandRule {
     pub when: Cond,
     pub band: Option<String>,
@@ -139,19 +139,19 @@ pub struct BandRule {
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct StartType {
     pub id: String,
     pub when: Cond,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct ReadinessItem {
     pub id: String,
     pub done_when: Cond,
 }
 
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Concept {
     pub id: String,
@@ -159,28 +159,28 @@ pub struct Concept {
     pub flag: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct FormRule {
     pub when: Cond,
     pub score: i32,
     pub reason: String,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Unsuitable {
     pub when: Cond,
     pub reason: String,
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct CanonForm {
     pub id: String,
     pub rules: Vec<FormRule>,
     pub unsuitable: Vec<Unsuitable>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileForm {
     pub id: String,
@@ -189,14 +189,14 @@ pub struct ProfileForm {
     pub cite: Vec<String>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Principle {
     pub id: String,
     pub cite: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
     /// The city's own guideline in `shared/seeds/`.
@@ -206,7 +206,7 @@ pub enum Source {
     Domain,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
     pub id: String,
@@ -220,14 +220,14 @@ pub struct Section {
     pub quotes: Vec<String>,
 }
 
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default)]
     pub phone: String,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub id: String,
@@ -265,7 +265,7 @@ impl Profile {
 }
 
 /// The accessibility statement's data (content/accessibility.toml).
-#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Accessibility {
     pub standard: String,
@@ -275,7 +275,7 @@ pub struct Accessibility {
     pub criteria: Vec<Criterion>,
 }
 
-#[derive(Clone, Debug, Deserialize, PartialEq, Eq)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Criterion {
     pub id: String,
@@ -286,7 +286,7 @@ pub struct Criterion {
 }
 
 /// Everything the widget says and decides, for every profile and language.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Content {
     pub version: u32,
     pub default_lang: String,
@@ -346,17 +346,24 @@ impl Content {
     }
 
     /// Parses the content from `(path relative to content/, file text)` pairs.
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn from_files(files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
-        Loader::default().load(files)
+        load::Loader::default().load(files)
     }
 
-    /// The content compiled into the binary (see build.rs).
+    /// The content build.rs compiled into the binary: parsed and checked at build
+    /// time, so the browser only decodes a compact form (no TOML parser in the wasm).
     pub fn embedded() -> Result<Content, Vec<ContentError>> {
-        let files: Vec<(String, String)> = crate::embedded::FILES
-            .iter()
-            .map(|(p, t)| (p.to_string(), t.to_string()))
-            .collect();
-        Content::from_files(&files)
+        Content::decode(crate::embedded::CONTENT)
+    }
+
+    /// The compact form of `Content` (postcard), as build.rs writes it.
+    pub fn encode(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).expect("content serialises")
+    }
+
+    pub fn decode(bytes: &[u8]) -> Result<Content, Vec<ContentError>> {
+        postcard::from_bytes(bytes).map_err(|e| vec![err("content.bin", "", e.to_string())])
     }
 
     /// Reads every `.toml` under a content directory (native tools and tests).
@@ -382,385 +389,399 @@ impl Content {
     }
 }
 
-// ---- raw file shapes ----
+// ---- raw file shapes (native only: the browser gets the compiled form) ----
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawLanguages {
-    default: String,
-    language: Vec<Language>,
-}
+#[cfg(not(target_arch = "wasm32"))]
+mod load {
+    use super::*;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestions {
-    version: u32,
-    question: Vec<RawQuestion>,
-}
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawQuestion {
-    id: String,
-    #[serde(default)]
-    kind: Kind,
-    #[serde(default)]
-    ask_if: Option<String>,
-    #[serde(default)]
-    profiles: Option<Vec<String>>,
-    #[serde(default)]
-    glossary: Vec<String>,
-    options: Vec<RawOption>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOption {
-    id: String,
-    #[serde(default)]
-    end: bool,
-    #[serde(default)]
-    end_if: Option<String>,
-    #[serde(default)]
-    exclusive: bool,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawRules {
-    concept: Vec<Concept>,
-    verdict: Vec<RawVerdict>,
-    finding: Vec<RawFinding>,
-    band: Vec<RawId>,
-    band_rule: Vec<RawBandRule>,
-    #[serde(default)]
-    start_type: Vec<RawWhenId>,
-    readiness: Vec<RawReadiness>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawId {
-    id: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawVerdict {
-    id: String,
-    when: String,
-    tone: Tone,
-    concepts: Vec<String>,
-    next: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFinding {
-    id: String,
-    part: Part,
-    when: String,
-    level: Level,
-    concepts: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBandRule {
-    when: String,
-    #[serde(default)]
-    band: Option<String>,
-    #[serde(default)]
-    from_top_form: bool,
-    concepts: Vec<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawWhenId {
-    id: String,
-    when: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawReadiness {
-    id: String,
-    done_when: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawForms {
-    good: i32,
-    possible: i32,
-    form: Vec<RawCanonForm>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawCanonForm {
-    id: String,
-    rules: Vec<RawFormRule>,
-    #[serde(default)]
-    unsuitable: Vec<RawUnsuitable>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFormRule {
-    when: String,
-    score: i32,
-    reason: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawUnsuitable {
-    when: String,
-    reason: String,
-    #[serde(default)]
-    concepts: Vec<String>,
-}
-
-#[derive(Default)]
-struct Loader {
-    errors: Vec<ContentError>,
-}
-
-impl Loader {
-    fn parse<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<T> {
-        match toml::from_str::<T>(text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                self.errors.push(err(file, "", e.to_string().trim_end().to_string()));
-                None
-            }
-        }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawLanguages {
+        default: String,
+        language: Vec<Language>,
     }
 
-    fn cond(&mut self, file: &str, id: &str, src: &str) -> Cond {
-        Cond::parse(src).unwrap_or_else(|e| {
-            self.errors.push(err(file, id, format!("condition: {e}")));
-            Cond::Never
-        })
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawQuestions {
+        version: u32,
+        question: Vec<RawQuestion>,
     }
 
-    fn load(mut self, files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
-        let get = |name: &str| files.iter().find(|(p, _)| p == name).map(|(_, t)| t.as_str());
-        let missing = |name: &str, errors: &mut Vec<ContentError>| {
-            let t = get(name);
-            if t.is_none() {
-                errors.push(err(name, "", "file is missing"));
-            }
-            t
-        };
-        let mut errors = Vec::new();
-        let langs_src = missing("languages.toml", &mut errors);
-        let questions_src = missing("questions.toml", &mut errors);
-        let rules_src = missing("rules.toml", &mut errors);
-        let forms_src = missing("forms.toml", &mut errors);
-        self.errors.extend(errors);
-        let langs: Option<RawLanguages> = langs_src.and_then(|t| self.parse("languages.toml", t));
-        let rq: Option<RawQuestions> = questions_src.and_then(|t| self.parse("questions.toml", t));
-        let rr: Option<RawRules> = rules_src.and_then(|t| self.parse("rules.toml", t));
-        let rf: Option<RawForms> = forms_src.and_then(|t| self.parse("forms.toml", t));
-        let accessibility: Accessibility = match get("accessibility.toml") {
-            Some(t) => self.parse("accessibility.toml", t).unwrap_or_default(),
-            None => {
-                self.errors.push(err("accessibility.toml", "", "file is missing"));
-                Accessibility::default()
-            }
-        };
-        for cr in accessibility.criteria.iter().filter(|c| !matches!(c.result.as_str(), "pass" | "partial" | "na")) {
-            self.errors.push(err("accessibility.toml", &cr.id, "result must be pass, partial or na"));
-        }
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawQuestion {
+        id: String,
+        #[serde(default)]
+        kind: Kind,
+        #[serde(default)]
+        ask_if: Option<String>,
+        #[serde(default)]
+        profiles: Option<Vec<String>>,
+        #[serde(default)]
+        glossary: Vec<String>,
+        options: Vec<RawOption>,
+    }
 
-        let mut profiles = Vec::new();
-        for (path, text) in files {
-            if let Some(name) = path.strip_prefix("profiles/").and_then(|n| n.strip_suffix(".toml")) {
-                if let Some(p) = self.parse::<Profile>(path, text) {
-                    if p.id != name {
-                        self.errors.push(err(path, &p.id, format!("id must match the file name `{name}`")));
-                    }
-                    profiles.push(p);
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawOption {
+        id: String,
+        #[serde(default)]
+        end: bool,
+        #[serde(default)]
+        end_if: Option<String>,
+        #[serde(default)]
+        exclusive: bool,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawRules {
+        concept: Vec<Concept>,
+        verdict: Vec<RawVerdict>,
+        finding: Vec<RawFinding>,
+        band: Vec<RawId>,
+        band_rule: Vec<RawBandRule>,
+        #[serde(default)]
+        start_type: Vec<RawWhenId>,
+        readiness: Vec<RawReadiness>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawId {
+        id: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawVerdict {
+        id: String,
+        when: String,
+        tone: Tone,
+        concepts: Vec<String>,
+        next: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawFinding {
+        id: String,
+        part: Part,
+        when: String,
+        level: Level,
+        concepts: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawBandRule {
+        when: String,
+        #[serde(default)]
+        band: Option<String>,
+        #[serde(default)]
+        from_top_form: bool,
+        concepts: Vec<String>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawWhenId {
+        id: String,
+        when: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawReadiness {
+        id: String,
+        done_when: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawForms {
+        good: i32,
+        possible: i32,
+        form: Vec<RawCanonForm>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawCanonForm {
+        id: String,
+        rules: Vec<RawFormRule>,
+        #[serde(default)]
+        unsuitable: Vec<RawUnsuitable>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawFormRule {
+        when: String,
+        score: i32,
+        reason: String,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawUnsuitable {
+        when: String,
+        reason: String,
+        #[serde(default)]
+        concepts: Vec<String>,
+    }
+
+    #[derive(Default)]
+    pub(super) struct Loader {
+        errors: Vec<ContentError>,
+    }
+
+    impl Loader {
+        fn parse<T: serde::de::DeserializeOwned>(&mut self, file: &str, text: &str) -> Option<T> {
+            match toml::from_str::<T>(text) {
+                Ok(v) => Some(v),
+                Err(e) => {
+                    self.errors.push(err(file, "", e.to_string().trim_end().to_string()));
+                    None
                 }
             }
         }
-        // The general profile goes last in the chooser; cities keep file order.
-        profiles.sort_by_key(|p| (p.id == "general", p.id.clone()));
 
-        let (Some(langs), Some(rq), Some(rr), Some(rf)) = (langs, rq, rr, rf) else {
-            return Err(self.errors);
-        };
+        fn cond(&mut self, file: &str, id: &str, src: &str) -> Cond {
+            Cond::parse(src).unwrap_or_else(|e| {
+                self.errors.push(err(file, id, format!("condition: {e}")));
+                Cond::Never
+            })
+        }
 
-        let questions = rq
-            .question
-            .into_iter()
-            .map(|q| {
-                let ask_if = match &q.ask_if {
-                    Some(s) => self.cond("questions.toml", &q.id, s),
-                    None => Cond::Always,
-                };
-                let options = q
-                    .options
-                    .into_iter()
-                    .map(|o| {
-                        let end = match (&o.end_if, o.end) {
-                            (Some(_), true) => {
-                                self.errors.push(err("questions.toml", &format!("{}.{}", q.id, o.id), "use `end` or `end_if`, not both"));
-                                Cond::Always
-                            }
-                            (Some(s), false) => self.cond("questions.toml", &format!("{}.{}", q.id, o.id), s),
-                            (None, true) => Cond::Always,
-                            (None, false) => Cond::Never,
-                        };
-                        QOption { id: o.id, end, exclusive: o.exclusive }
-                    })
-                    .collect();
-                Question { id: q.id, kind: q.kind, ask_if, profiles: q.profiles, glossary: q.glossary, options }
-            })
-            .collect();
-
-        let verdicts = rr
-            .verdict
-            .into_iter()
-            .map(|v| Verdict {
-                when: self.cond("rules.toml", &v.id, &v.when),
-                id: v.id,
-                tone: v.tone,
-                concepts: v.concepts,
-                next: v.next,
-            })
-            .collect();
-        let findings = rr
-            .finding
-            .into_iter()
-            .map(|f| Finding {
-                when: self.cond("rules.toml", &f.id, &f.when),
-                id: f.id,
-                part: f.part,
-                level: f.level,
-                concepts: f.concepts,
-            })
-            .collect();
-        let band_rules = rr
-            .band_rule
-            .into_iter()
-            .enumerate()
-            .map(|(i, b)| BandRule {
-                when: self.cond("rules.toml", &format!("band_rule[{i}]"), &b.when),
-                band: b.band,
-                from_top_form: b.from_top_form,
-                concepts: b.concepts,
-            })
-            .collect();
-        let start_types = rr
-            .start_type
-            .into_iter()
-            .map(|s| StartType { when: self.cond("rules.toml", &s.id, &s.when), id: s.id })
-            .collect();
-        let readiness = rr
-            .readiness
-            .into_iter()
-            .map(|r| ReadinessItem { done_when: self.cond("rules.toml", &r.id, &r.done_when), id: r.id })
-            .collect();
-        let forms = rf
-            .form
-            .into_iter()
-            .map(|f| CanonForm {
-                rules: f
-                    .rules
-                    .into_iter()
-                    .map(|r| FormRule {
-                        when: self.cond("forms.toml", &format!("{}.{}", f.id, r.reason), &r.when),
-                        score: r.score,
-                        reason: r.reason,
-                    })
-                    .collect(),
-                unsuitable: f
-                    .unsuitable
-                    .into_iter()
-                    .map(|u| Unsuitable {
-                        when: self.cond("forms.toml", &format!("{}.{}", f.id, u.reason), &u.when),
-                        reason: u.reason,
-                        concepts: u.concepts,
-                    })
-                    .collect(),
-                id: f.id,
-            })
-            .collect();
-
-        // Texts: text/<lang>/common.toml and text/<lang>/<profile>.toml, flattened.
-        let mut texts: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
-        let mut text_files = BTreeMap::new();
-        for (path, src) in files {
-            let Some(rest) = path.strip_prefix("text/") else { continue };
-            let Some((lang, file)) = rest.split_once('/') else { continue };
-            let Some(stem) = file.strip_suffix(".toml") else { continue };
-            if !langs.language.iter().any(|l| l.code == lang) {
-                self.errors.push(err(path, "", format!("language `{lang}` is not registered in languages.toml")));
-                continue;
-            }
-            let prefix = if stem == "common" {
-                String::new()
-            } else if profiles.iter().any(|p| p.id == stem) {
-                format!("p.{stem}.")
-            } else {
-                self.errors.push(err(path, "", format!("no profile `{stem}` for this text file")));
-                continue;
+        pub(super) fn load(mut self, files: &[(String, String)]) -> Result<Content, Vec<ContentError>> {
+            let get = |name: &str| files.iter().find(|(p, _)| p == name).map(|(_, t)| t.as_str());
+            let missing = |name: &str, errors: &mut Vec<ContentError>| {
+                let t = get(name);
+                if t.is_none() {
+                    errors.push(err(name, "", "file is missing"));
+                }
+                t
             };
-            let Some(table) = self.parse::<toml::Table>(path, src) else { continue };
-            let out = texts.entry(lang.to_string()).or_default();
-            flatten(&table, &prefix, out, path, &mut self.errors);
-            if lang == langs.default {
-                let mut keys = BTreeMap::new();
-                flatten(&table, &prefix, &mut keys, path, &mut Vec::new());
-                text_files.extend(keys.into_keys().map(|k| (k, path.clone())));
+            let mut errors = Vec::new();
+            let langs_src = missing("languages.toml", &mut errors);
+            let questions_src = missing("questions.toml", &mut errors);
+            let rules_src = missing("rules.toml", &mut errors);
+            let forms_src = missing("forms.toml", &mut errors);
+            self.errors.extend(errors);
+            let langs: Option<RawLanguages> = langs_src.and_then(|t| self.parse("languages.toml", t));
+            let rq: Option<RawQuestions> = questions_src.and_then(|t| self.parse("questions.toml", t));
+            let rr: Option<RawRules> = rules_src.and_then(|t| self.parse("rules.toml", t));
+            let rf: Option<RawForms> = forms_src.and_then(|t| self.parse("forms.toml", t));
+            let accessibility: Accessibility = match get("accessibility.toml") {
+                Some(t) => self.parse("accessibility.toml", t).unwrap_or_default(),
+                None => {
+                    self.errors.push(err("accessibility.toml", "", "file is missing"));
+                    Accessibility::default()
+                }
+            };
+            for cr in accessibility.criteria.iter().filter(|c| !matches!(c.result.as_str(), "pass" | "partial" | "na")) {
+                self.errors.push(err("accessibility.toml", &cr.id, "result must be pass, partial or na"));
             }
-        }
 
-        if !self.errors.is_empty() {
-            return Err(self.errors);
+            let mut profiles = Vec::new();
+            for (path, text) in files {
+                if let Some(name) = path.strip_prefix("profiles/").and_then(|n| n.strip_suffix(".toml")) {
+                    if let Some(p) = self.parse::<Profile>(path, text) {
+                        if p.id != name {
+                            self.errors.push(err(path, &p.id, format!("id must match the file name `{name}`")));
+                        }
+                        profiles.push(p);
+                    }
+                }
+            }
+            // The general profile goes last in the chooser; cities keep file order.
+            profiles.sort_by_key(|p| (p.id == "general", p.id.clone()));
+
+            let (Some(langs), Some(rq), Some(rr), Some(rf)) = (langs, rq, rr, rf) else {
+                return Err(self.errors);
+            };
+
+            let questions = rq
+                .question
+                .into_iter()
+                .map(|q| {
+                    let ask_if = match &q.ask_if {
+                        Some(s) => self.cond("questions.toml", &q.id, s),
+                        None => Cond::Always,
+                    };
+                    let options = q
+                        .options
+                        .into_iter()
+                        .map(|o| {
+                            let end = match (&o.end_if, o.end) {
+                                (Some(_), true) => {
+                                    self.errors.push(err("questions.toml", &format!("{}.{}", q.id, o.id), "use `end` or `end_if`, not both"));
+                                    Cond::Always
+                                }
+                                (Some(s), false) => self.cond("questions.toml", &format!("{}.{}", q.id, o.id), s),
+                                (None, true) => Cond::Always,
+                                (None, false) => Cond::Never,
+                            };
+                            QOption { id: o.id, end, exclusive: o.exclusive }
+                        })
+                        .collect();
+                    Question { id: q.id, kind: q.kind, ask_if, profiles: q.profiles, glossary: q.glossary, options }
+                })
+                .collect();
+
+            let verdicts = rr
+                .verdict
+                .into_iter()
+                .map(|v| Verdict {
+                    when: self.cond("rules.toml", &v.id, &v.when),
+                    id: v.id,
+                    tone: v.tone,
+                    concepts: v.concepts,
+                    next: v.next,
+                })
+                .collect();
+            let findings = rr
+                .finding
+                .into_iter()
+                .map(|f| Finding {
+                    when: self.cond("rules.toml", &f.id, &f.when),
+                    id: f.id,
+                    part: f.part,
+                    level: f.level,
+                    concepts: f.concepts,
+                })
+                .collect();
+            let band_rules = rr
+                .band_rule
+                .into_iter()
+                .enumerate()
+                .map(|(i, b)| BandRule {
+                    when: self.cond("rules.toml", &format!("band_rule[{i}]"), &b.when),
+                    band: b.band,
+                    from_top_form: b.from_top_form,
+                    concepts: b.concepts,
+                })
+                .collect();
+            let start_types = rr
+                .start_type
+                .into_iter()
+                .map(|s| StartType { when: self.cond("rules.toml", &s.id, &s.when), id: s.id })
+                .collect();
+            let readiness = rr
+                .readiness
+                .into_iter()
+                .map(|r| ReadinessItem { done_when: self.cond("rules.toml", &r.id, &r.done_when), id: r.id })
+                .collect();
+            let forms = rf
+                .form
+                .into_iter()
+                .map(|f| CanonForm {
+                    rules: f
+                        .rules
+                        .into_iter()
+                        .map(|r| FormRule {
+                            when: self.cond("forms.toml", &format!("{}.{}", f.id, r.reason), &r.when),
+                            score: r.score,
+                            reason: r.reason,
+                        })
+                        .collect(),
+                    unsuitable: f
+                        .unsuitable
+                        .into_iter()
+                        .map(|u| Unsuitable {
+                            when: self.cond("forms.toml", &format!("{}.{}", f.id, u.reason), &u.when),
+                            reason: u.reason,
+                            concepts: u.concepts,
+                        })
+                        .collect(),
+                    id: f.id,
+                })
+                .collect();
+
+            // Texts: text/<lang>/common.toml and text/<lang>/<profile>.toml, flattened.
+            let mut texts: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
+            let mut text_files = BTreeMap::new();
+            let mut origin: BTreeMap<(String, String), String> = BTreeMap::new();
+            for (path, src) in files {
+                let Some(rest) = path.strip_prefix("text/") else { continue };
+                let Some((lang, file)) = rest.split_once('/') else { continue };
+                let Some(stem) = file.strip_suffix(".toml") else { continue };
+                if !langs.language.iter().any(|l| l.code == lang) {
+                    self.errors.push(err(path, "", format!("language `{lang}` is not registered in languages.toml")));
+                    continue;
+                }
+                let prefix = if stem == "common" {
+                    String::new()
+                } else if profiles.iter().any(|p| p.id == stem) {
+                    format!("p.{stem}.")
+                } else {
+                    self.errors.push(err(path, "", format!("no profile `{stem}` for this text file")));
+                    continue;
+                };
+                let Some(table) = self.parse::<toml::Table>(path, src) else { continue };
+                let mut mine = BTreeMap::new();
+                flatten(&table, &prefix, &mut mine, path, &mut self.errors);
+                // The same key from two files (say common.toml's `[p.tomakomai]` and
+                // tomakomai.toml) would silently let one win: name both files instead.
+                for k in mine.keys() {
+                    if let Some(other) = origin.get(&(lang.to_string(), k.clone())) {
+                        self.errors.push(err(path, k, format!("text defined twice: also in {other}")));
+                    }
+                }
+                origin.extend(mine.keys().map(|k| ((lang.to_string(), k.clone()), path.clone())));
+                if lang == langs.default {
+                    text_files.extend(mine.keys().map(|k| (k.clone(), path.clone())));
+                }
+                texts.entry(lang.to_string()).or_default().extend(mine);
+            }
+
+            if !self.errors.is_empty() {
+                return Err(self.errors);
+            }
+            Ok(Content {
+                version: rq.version,
+                default_lang: langs.default,
+                languages: langs.language,
+                questions,
+                concepts: rr.concept,
+                verdicts,
+                findings,
+                bands: rr.band.into_iter().map(|b| b.id).collect(),
+                band_rules,
+                start_types,
+                readiness,
+                forms,
+                form_good: rf.good,
+                form_possible: rf.possible,
+                profiles,
+                texts,
+                text_files,
+                accessibility,
+            })
         }
-        Ok(Content {
-            version: rq.version,
-            default_lang: langs.default,
-            languages: langs.language,
-            questions,
-            concepts: rr.concept,
-            verdicts,
-            findings,
-            bands: rr.band.into_iter().map(|b| b.id).collect(),
-            band_rules,
-            start_types,
-            readiness,
-            forms,
-            form_good: rf.good,
-            form_possible: rf.possible,
-            profiles,
-            texts,
-            text_files,
-            accessibility,
-        })
     }
-}
 
-fn flatten(
-    table: &toml::Table,
-    prefix: &str,
-    out: &mut BTreeMap<String, String>,
-    file: &str,
-    errors: &mut Vec<ContentError>,
-) {
-    for (k, v) in table {
-        let key = format!("{prefix}{k}");
-        match v {
-            toml::Value::String(s) => {
-                out.insert(key, s.clone());
+    fn flatten(
+        table: &toml::Table,
+        prefix: &str,
+        out: &mut BTreeMap<String, String>,
+        file: &str,
+        errors: &mut Vec<ContentError>,
+    ) {
+        for (k, v) in table {
+            let key = format!("{prefix}{k}");
+            match v {
+                toml::Value::String(s) => {
+                    out.insert(key, s.clone());
+                }
+                toml::Value::Table(t) => flatten(t, &format!("{key}."), out, file, errors),
+                _ => errors.push(err(file, &key, "a text must be a string")),
             }
-            toml::Value::Table(t) => flatten(t, &format!("{key}."), out, file, errors),
-            _ => errors.push(err(file, &key, "a text must be a string")),
         }
     }
 }

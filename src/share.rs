@@ -39,8 +39,11 @@ impl Notes {
 pub enum ShareError {
     Empty,
     TooLong(usize),
-    /// Not this widget's format at all (or a format from a newer version).
+    /// Not this widget's format at all.
     UnknownFormat,
+    /// Written by a newer version of the widget (`k2!…` and later): said as such,
+    /// so the user knows to open it where it was made rather than think it broken.
+    NewerVersion(u32),
     UnknownProfile(String),
 }
 
@@ -122,6 +125,15 @@ fn decode_notes(s: &str) -> Option<Notes> {
     Some(Notes { date: cap(parts.next(), 40), section: cap(parts.next(), 200), text: cap(parts.next(), MAX_NOTES) })
 }
 
+/// `k<number>` → the number (at most 9 digits, so it cannot overflow).
+fn version_of(tag: &str) -> Option<u32> {
+    let digits = tag.strip_prefix('k')?;
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
 pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     let input = input.trim();
     if input.is_empty() {
@@ -131,8 +143,12 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
         return Err(ShareError::TooLong(input.len()));
     }
     let mut parts = input.splitn(5, '!');
-    if parts.next() != Some(FORMAT) {
-        return Err(ShareError::UnknownFormat);
+    let format = parts.next().unwrap_or_default();
+    if format != FORMAT {
+        return Err(match version_of(format) {
+            Some(v) if v > version_of(FORMAT).unwrap_or(1) => ShareError::NewerVersion(v),
+            _ => ShareError::UnknownFormat,
+        });
     }
     let profile_id = parts.next().unwrap_or_default();
     let Some(profile) = content.profile(profile_id) else {

@@ -201,7 +201,7 @@ fn check_cond(c: &Content, file: &str, id: &str, cond: &Cond, before: Option<usi
             errs.push(e(file, id, format!("question `{q}` has no option `{o}`")));
         }
         if before.is_some_and(|b| pos > b) {
-            errs.push(e(file, id, format!("refers to `{q}`, which is asked later: flow conditions may only look back")));
+            errs.push(e(file, id, format!("refers to `{q}`, which is asked later (or is this question itself): flow conditions may only look back, so branching can never form a cycle")));
         }
     }
     let mut flags = Vec::new();

@@ -163,6 +163,27 @@ fn forward_reference_in_the_flow_is_reported() {
 }
 
 #[test]
+fn a_cycle_in_the_branching_is_rejected() {
+    // idea ← who_does already holds (who_does is asked only after idea); making idea
+    // depend on who_does closes the loop, and so does a question that depends on itself.
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("id = \"idea\"\n", "id = \"idea\"\nask_if = \"who_does in [plan_run]\"\n")));
+    assert_problem(&probs, "questions.toml", "idea");
+    assert!(probs.iter().any(|p| p.contains("cycle")), "{probs:?}");
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("ask_if = \"idea in [unsure]\"", "ask_if = \"idea in [unsure] and not who_does in [join]\"")));
+    assert_problem(&probs, "questions.toml", "who_does");
+    assert!(probs.iter().any(|p| p.contains("cycle")), "{probs:?}");
+}
+
+#[test]
+fn a_text_defined_in_two_files_is_reported_with_both() {
+    let probs = problems_with(|p, t| (p == "text/ja/common.toml").then(|| format!("{t}\n[p.tomakomai]\nname = \"別の名前\"\n")));
+    assert!(
+        probs.iter().any(|p| p.contains("text/ja/tomakomai.toml") && p.contains("text/ja/common.toml") && p.contains("p.tomakomai.name")),
+        "{probs:?}"
+    );
+}
+
+#[test]
 fn missing_text_is_reported_with_file_and_key() {
     let probs = problems_with(|p, t| (p == "text/ja/common.toml").then(|| t.replace("fellowship = \"会員や仲間どうしの楽しみや交流\"\n", "")));
     assert_problem(&probs, "text/ja/common.toml", "q.purpose.o.fellowship");

@@ -110,7 +110,12 @@ fn unknown_ids_and_tampering_are_dropped_not_fatal() {
 fn hopeless_links_say_why() {
     let c = content();
     assert_eq!(decode(c, ""), Err(ShareError::Empty));
-    assert_eq!(decode(c, "k9!tomakomai!role:npo"), Err(ShareError::UnknownFormat));
+    assert_eq!(decode(c, "k9!tomakomai!role:npo"), Err(ShareError::NewerVersion(9)));
+    assert_eq!(decode(c, "k2!tomakomai!role:npo"), Err(ShareError::NewerVersion(2)));
+    assert_eq!(decode(c, "k0!tomakomai!role:npo"), Err(ShareError::UnknownFormat), "there never was a k0");
+    assert_eq!(decode(c, "k99999999999999999999!x"), Err(ShareError::UnknownFormat), "no overflow");
+    assert_eq!(decode(c, "k!x"), Err(ShareError::UnknownFormat));
+    assert_eq!(decode(c, "k+2!x"), Err(ShareError::UnknownFormat));
     assert_eq!(decode(c, "hello"), Err(ShareError::UnknownFormat));
     assert_eq!(decode(c, "k1!sapporo!role:npo"), Err(ShareError::UnknownProfile("sapporo".into())));
     assert_eq!(decode(c, &"x".repeat(MAX_LEN + 1)), Err(ShareError::TooLong(MAX_LEN + 1)));

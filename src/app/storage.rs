@@ -28,6 +28,8 @@ pub fn restore(mut store: Store) -> Store {
             store.notice = Some(Notice::StoredRestored);
         }
         Ok(_) => {} // saved for another city's page: leave it alone
+        // Left in place either way: nothing is overwritten until the user saves again.
+        Err(share::ShareError::NewerVersion(_)) => store.notice = Some(Notice::StoredNewer),
         Err(_) => store.notice = Some(Notice::StoredCorrupt),
     }
     store

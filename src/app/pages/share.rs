@@ -29,6 +29,10 @@ pub fn share_loader() -> Html {
                 store.dispatch(Action::Restore { session, lang: d.lang, notes: d.notes, notice: Notice::ShareRestored { dropped: d.dropped, complete }, saving: store.saving });
                 nav.replace(&Route::of(&page));
             }
+            Err(share::ShareError::NewerVersion(_)) => {
+                store.dispatch(Action::Notice(Some(Notice::ShareNewer)));
+                nav.replace(&Route::Start);
+            }
             _ => {
                 store.dispatch(Action::Notice(Some(Notice::ShareBroken)));
                 nav.replace(&Route::Start);
