@@ -2,6 +2,7 @@
 //! compiled for the browser, the Yew user interface over them.
 
 pub mod cond;
+pub mod config;
 pub mod engine;
 pub mod model;
 pub mod ruby;

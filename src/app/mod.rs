@@ -55,28 +55,7 @@ impl Route {
     }
 }
 
-/// Who is using the widget: a citizen, or staff at the counter (職員モード).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum Mode {
-    #[default]
-    Citizen,
-    Counter,
-}
-
-/// Settings the host page gives through `data-*` attributes on the mount element (or,
-/// inside an iframe, URL parameters of the same names without `data-`).
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct Config {
-    pub profile: Option<String>,
-    pub lang: String,
-    pub mode: Mode,
-    /// Show the profile chooser when no profile is fixed (`data-chooser="hide"` turns it off).
-    pub chooser: bool,
-    /// Inside an iframe whose host opted in (`resize=1`): tell the parent our height.
-    pub resize: bool,
-    /// Settings that were not understood: (attribute, value). Shown to the web team.
-    pub problems: Vec<(String, String)>,
-}
+pub use crate::config::{Config, Mode};
 
 /// A calm message shown at the top of the page (and announced).
 #[derive(Clone, Debug, PartialEq)]
@@ -356,40 +335,18 @@ pub fn read_config(el: &web_sys::Element) -> Config {
     let get = |name: &str| {
         el.get_attribute(&format!("data-{name}"))
             .or_else(|| params.as_ref().and_then(|p| p.get(name)))
-            .map(|v| v.trim().chars().take(60).collect::<String>())
-            .filter(|v| !v.is_empty())
     };
     config_from(get("city"), get("lang"), get("mode"), get("chooser"), get("resize"))
 }
 
-/// The configuration from raw setting values (pure, so it is easy to test).
+/// The configuration from raw setting values; unknown ones are also told to the web
+/// team in the console.
 pub fn config_from(city: Option<String>, lang: Option<String>, mode: Option<String>, chooser: Option<String>, resize: Option<String>) -> Config {
-    let c = content();
-    let mut problems = Vec::new();
-    let mut check = |name: &str, v: Option<String>, ok: &dyn Fn(&str) -> bool| -> Option<String> {
-        match v {
-            Some(v) if ok(&v) => Some(v),
-            Some(v) => {
-                problems.push((format!("data-{name}"), v));
-                None
-            }
-            None => None,
-        }
-    };
-    let profile = check("city", city, &|v| c.profile(v).is_some());
-    let lang = check("lang", lang, &|v| c.language(v).is_some()).unwrap_or_else(|| c.default_lang.clone());
-    let mode = match check("mode", mode, &|v| v == "citizen" || v == "counter").as_deref() {
-        Some("counter") => Mode::Counter,
-        _ => Mode::Citizen,
-    };
-    let chooser = check("chooser", chooser, &|v| v == "show" || v == "hide").as_deref() != Some("hide");
-    let resize = check("resize", resize, &|v| v == "1" || v == "0").as_deref() == Some("1");
-    // No chooser and no city: the general profile, so the widget still works.
-    let profile = if profile.is_none() && !chooser { Some("general".to_string()) } else { profile };
-    for (attr, value) in &problems {
+    let config = crate::config::decode(content(), crate::config::Raw { city, lang, mode, chooser, resize });
+    for (attr, value) in &config.problems {
         gloo::console::warn!(format!("協働チェック: {attr}=\"{value}\" is not a known value; using the default. See docs/embedding.md."));
     }
-    Config { profile, lang, mode, chooser, resize, problems }
+    config
 }
 
 /// A panic must not leave a blank page: replace the widget with a calm message and a
