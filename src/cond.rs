@@ -61,7 +61,7 @@ impl Cond {
 
     pub fn parse(src: &str) -> Result<Cond, String> {
         let tokens = tokenize(src)?;
-        let mut p = Parser { tokens, pos: 0 };
+        let mut p = Parser { tokens, pos: 0, depth: 0 };
         let c = p.or()?;
         match p.peek() {
             None => Ok(c),
@@ -125,7 +125,12 @@ fn tokenize(src: &str) -> Result<Vec<Tok>, String> {
 struct Parser {
     tokens: Vec<Tok>,
     pos: usize,
+    depth: usize,
 }
+
+/// Deeper nesting than any real condition; the recursive parser stops there rather
+/// than overflow the stack (found by the `cond_parse` fuzz target).
+const MAX_DEPTH: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<&Tok> {
@@ -168,11 +173,18 @@ impl Parser {
         Ok(if items.len() == 1 { items.remove(0) } else { Cond::And(items) })
     }
     fn unary(&mut self) -> Result<Cond, String> {
-        if self.is_word("not") {
-            self.pos += 1;
-            return Ok(Cond::Not(Box::new(self.unary()?)));
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            return Err(format!("nested more than {MAX_DEPTH} deep"));
         }
-        self.atom()
+        let c = if self.is_word("not") {
+            self.pos += 1;
+            self.unary().map(|c| Cond::Not(Box::new(c)))
+        } else {
+            self.atom()
+        };
+        self.depth -= 1;
+        c
     }
     fn atom(&mut self) -> Result<Cond, String> {
         match self.next() {
@@ -219,6 +231,15 @@ fn show(t: Option<Tok>) -> String {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        // Inputs the cond_parse fuzz target found: 8,910 parentheses, 50,000 `not`s.
+        let deep = format!("{}always{}", "(".repeat(8910), ")".repeat(8910));
+        assert!(Cond::parse(&deep).unwrap_err().contains("nested"));
+        assert!(Cond::parse(&format!("{}always", "not ".repeat(50_000))).unwrap_err().contains("nested"));
+        assert_eq!(Cond::parse("not not (always)"), Ok(Cond::Not(Box::new(Cond::Not(Box::new(Cond::Always))))));
+    }
 
     struct F(BTreeMap<String, Vec<String>>, Vec<String>);
     impl Facts for F {

@@ -83,7 +83,9 @@ pub fn encode_with_notes(content: &Content, profile: &str, answers: &Answers, la
     out.push_str(lang);
     if let Some(n) = notes.filter(|n| !n.is_empty()) {
         out.push('!');
-        out.push_str(&percent_encode(&format!("{}\u{1f}{}\u{1f}{}", n.date, n.section, n.text)));
+        // U+001F separates the three fields, so it cannot be part of one.
+        let field = |f: &str| f.replace('\u{1f}', "");
+        out.push_str(&percent_encode(&format!("{}\u{1f}{}\u{1f}{}", field(&n.date), field(&n.section), field(&n.text))));
     }
     out
 }
@@ -107,7 +109,7 @@ fn percent_decode(s: &str) -> Option<String> {
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] == b'%' {
-            let hex = s.get(i + 1..i + 3)?;
+            let hex = s.get(i + 1..i + 3).filter(|h| h.bytes().all(|b| b.is_ascii_hexdigit()))?;
             out.push(u8::from_str_radix(hex, 16).ok()?);
             i += 3;
         } else {
@@ -118,11 +120,59 @@ fn percent_decode(s: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-fn decode_notes(s: &str) -> Option<Notes> {
-    let text = percent_decode(s)?;
+/// A link's fragment as the browser hands it back. Browsers and mail programs may have
+/// percent-encoded some of its characters (`!` → `%21`, `メ` → `%E3%83%A1`); undo that
+/// for visible characters only. `%25` stays, so the notes' own escapes survive (a note
+/// of "50%" is `50%25` in the link), and so do escapes of spaces and control
+/// characters, which the decoder would otherwise trim from the notes' ends. Total: a
+/// broken escape is kept as it is.
+pub fn from_fragment(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw;
+    while let Some(c) = rest.chars().next() {
+        if c == '%' {
+            if let Some((ch, used)) = escaped_char(rest).filter(|(ch, _)| *ch != '%' && !ch.is_whitespace() && !ch.is_control()) {
+                out.push(ch);
+                rest = &rest[used..];
+                continue;
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// One UTF-8 character written as escapes at the start of `s`, and their length.
+fn escaped_char(s: &str) -> Option<(char, usize)> {
+    let byte = |k: usize| -> Option<u8> {
+        let e = s.get(3 * k..3 * k + 3)?.as_bytes();
+        (e[0] == b'%' && e[1].is_ascii_hexdigit() && e[2].is_ascii_hexdigit())
+            .then(|| u8::from_str_radix(std::str::from_utf8(&e[1..]).ok()?, 16).ok())
+            .flatten()
+    };
+    let first = byte(0)?;
+    let len = match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        0xf0..=0xf7 => 4,
+        _ => return None,
+    };
+    let bytes = (0..len).map(byte).collect::<Option<Vec<u8>>>()?;
+    let ch = std::str::from_utf8(&bytes).ok()?.chars().next()?;
+    Some((ch, 3 * len))
+}
+
+/// `Err` for a notes part that is not valid percent-encoded UTF-8 (counted as dropped);
+/// `Ok(None)` for notes that are blank once read, which a link never carries.
+fn decode_notes(s: &str) -> Result<Option<Notes>, ()> {
+    let text = percent_decode(s).ok_or(())?;
     let mut parts = text.splitn(3, '\u{1f}');
-    let cap = |s: Option<&str>, n: usize| s.unwrap_or_default().chars().take(n).collect::<String>();
-    Some(Notes { date: cap(parts.next(), 40), section: cap(parts.next(), 200), text: cap(parts.next(), MAX_NOTES) })
+    // A hand-made link may hold more separators than fields: never keep one in a field.
+    let cap = |s: Option<&str>, n: usize| s.unwrap_or_default().chars().filter(|c| *c != '\u{1f}').take(n).collect::<String>();
+    let notes = Notes { date: cap(parts.next(), 40), section: cap(parts.next(), 200), text: cap(parts.next(), MAX_NOTES) };
+    Ok((!notes.is_empty()).then_some(notes))
 }
 
 /// `k<number>` → the number (at most 9 digits, so it cannot overflow).
@@ -156,8 +206,11 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     };
     let body = parts.next().unwrap_or_default();
     let lang = parts.next().filter(|l| content.language(l).is_some()).map(str::to_string);
-    let notes_part = parts.next();
-    let notes = notes_part.and_then(decode_notes);
+    let (notes, broken_notes) = match parts.next().map(decode_notes) {
+        None => (None, false),
+        Some(Ok(n)) => (n, false),
+        Some(Err(())) => (None, true),
+    };
     let mut answers = Answers::new();
     let mut dropped = 0;
     for pair in body.split(',').filter(|p| !p.is_empty()) {
@@ -175,7 +228,7 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
     }
     let on_path = Engine::new(content, profile).path_answers(&answers);
     dropped += answers.len() - on_path.len();
-    if notes_part.is_some() && notes.is_none() {
+    if broken_notes {
         dropped += 1;
     }
     Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped, lang, notes })

@@ -160,3 +160,57 @@ fn notes_travel_only_when_included_and_round_trip() {
     let d = decode(c, &broken).unwrap();
     assert_eq!((d.notes, d.dropped), (None, 1), "a broken notes part is dropped, answers kept");
 }
+
+/// What a browser or mail program may do to a link: percent-encode any character.
+fn uri_encode_all(s: &str) -> String {
+    s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+}
+
+#[test]
+fn a_link_survives_being_percent_encoded_on_the_way() {
+    use kyodo_check::share::{encode_with_notes, from_fragment, Notes};
+    let c = content();
+    let s = session("tomakomai", FULL);
+    let notes = Notes { date: "2026-11-22".into(), section: "課".into(), text: "50% で %E3 は文字のまま、!と#も".into() };
+    let link = encode_with_notes(c, "tomakomai", &s.answers, "ja", Some(&notes));
+    for seen in [link.clone(), link.replace('!', "%21"), link.replace(',', "%2C").replace(':', "%3a")] {
+        let d = decode(c, &from_fragment(&seen)).unwrap();
+        assert_eq!((d.answers.clone(), d.notes.clone(), d.dropped), (s.answers.clone(), Some(notes.clone()), 0), "{seen}");
+    }
+    assert_eq!(from_fragment("%E3%8"), "%E3%8", "a broken escape is kept, not lost");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
+
+    /// Any notes, through the link and back, also after a browser re-encoded the link's
+    /// separators; and the fragment reader never panics.
+    #[test]
+    fn notes_round_trip_through_any_link(date in ".{0,40}", section in ".{0,60}", text in ".{0,200}", reencode in any::<bool>()) {
+        use kyodo_check::share::{encode_with_notes, from_fragment, Notes};
+        let c = content();
+        let notes = Notes { date, section, text };
+        let mut link = encode_with_notes(c, "muroran", &Default::default(), "en", Some(&notes));
+        if reencode { link = link.replace('!', "%21"); }
+        let _ = from_fragment(&uri_encode_all(&link));
+        let d = decode(c, &from_fragment(&link)).unwrap();
+        // The field separator U+001F is the one character a field cannot hold.
+        let strip = |f: &str| f.replace('\u{1f}', "");
+        let want = (!notes.is_empty()).then(|| Notes { date: strip(&notes.date), section: strip(&notes.section), text: strip(&notes.text) });
+        prop_assert_eq!(d.notes, want);
+    }
+}
+
+#[test]
+fn notes_found_by_the_fuzzer_round_trip() {
+    use kyodo_check::share::{encode_with_notes, Notes};
+    let c = content();
+    // A fourth separator inside the text: dropped, not kept inside the field.
+    let d = decode(c, "k1!general!!ja!a%1Fb%1Fc%1Fd").unwrap();
+    assert_eq!(d.notes, Some(Notes { date: "a".into(), section: "b".into(), text: "cd".into() }));
+    let again = decode(c, &encode_with_notes(c, &d.profile, &d.answers, "ja", d.notes.as_ref())).unwrap();
+    assert_eq!(again.notes, d.notes);
+    // Notes that are nothing but separators are no notes, and nothing was dropped.
+    let d = decode(c, "k1!tachikawa!!!%1F%1F%1F").unwrap();
+    assert_eq!((d.notes, d.dropped), (None, 0));
+}

@@ -12,7 +12,7 @@ use yew_router::prelude::*;
 fn raw_link() -> String {
     let hash = gloo::utils::window().location().hash().unwrap_or_default();
     let raw = hash.strip_prefix("#/s/").unwrap_or_default();
-    js_sys::decode_uri_component(raw).ok().and_then(|s| s.as_string()).unwrap_or_else(|| raw.to_string())
+    share::from_fragment(raw)
 }
 
 #[function_component(ShareLoader)]
