@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, root, answerAll, screenshot } from './helpers.mjs';
+import { launch, dist, root, answerAll, screenshot, assertPrivacy } from './helpers.mjs';
 
 let server, browser;
 const AXE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -189,4 +189,8 @@ test('forced colours and reduced motion (screenshots to look at)', async () => {
   const duration = await page.locator('.kc-button').first().evaluate((e) => getComputedStyle(e).transitionDuration);
   assert.match(duration, /^0s/, 'no transitions under reduced motion');
   await context.close();
+});
+
+test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
+  assertPrivacy('accessibility');
 });

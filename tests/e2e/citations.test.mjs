@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, dist, playToResult, switchLanguage, screenshot } from './helpers.mjs';
+import { launch, open, dist, playToResult, switchLanguage, screenshot, assertPrivacy } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
@@ -93,4 +93,8 @@ test('the result and its printout list every cited passage once, in the order fi
   assert.match(printed, /社会的な非難を受けるおそれがある。/, 'the passages print with their text');
   assert.match(printed, /苫小牧市「協働ガイドライン」（総合政策部政策推進室市民自治推進課、平成26年3月）/, 'the document is named in full');
   await context.close();
+});
+
+test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
+  assertPrivacy('citations');
 });

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { serve } from './server.mjs';
-import { launch, dist, root, shots, answerAll, playToResult, screenshot } from './helpers.mjs';
+import { launch, dist, root, shots, answerAll, playToResult, screenshot, assertPrivacy, allowSaving } from './helpers.mjs';
 
 let server, browser;
 const examples = path.join(root, 'examples');
@@ -136,6 +136,7 @@ test('the Content-Security-Policy is enforced and nothing violates it during a w
   await playToResult(page, 'general', { ...FLOW, start: 'd' });
   await page.locator('.kc-mode').click();
   await page.locator('#kc-notes-text').fill('メモ');
+  allowSaving(context);
   await page.locator('label[for="kc-save"]').click();
   assert.deepEqual(await page.evaluate(() => window.__csp), [], 'no violation during the flow');
   await context.close();
@@ -210,4 +211,8 @@ test('counter mode: rule trace, notes out of the link unless chosen, a QR code o
     execFileSync('pdftoppm', ['-png', '-r', '60', '-f', '1', '-l', '2', pdf, path.join(shots, 'consultation-sheet')]);
   } catch (e) { /* the PNG is for people to look at; the PDF is the artifact */ }
   await context.close();
+});
+
+test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
+  assertPrivacy('embed');
 });

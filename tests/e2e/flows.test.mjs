@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, dist, answerAll, playToResult, screenshot, storageState, currentQuestion } from './helpers.mjs';
+import { launch, open, dist, answerAll, playToResult, screenshot, storageState, currentQuestion, assertPrivacy, allowSaving } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
@@ -181,7 +181,7 @@ for (const [name, hash, expect] of [
   // From an older content version: an option that no longer exists is dropped and the
   // flow resumes at that question with every earlier answer kept.
   ['older-version', '#/s/k1!muroran!role:npo,idea:together,partner:city,purpose:retired_option,open_to:anyone', /一部が読み込めませんでした/],
-  ['future-format', '#/s/k2!muroran!role:npo', /読み込めませんでした。最初から/],
+  ['future-format', '#/s/k2!muroran!role:npo', /より新しい版の協働チェックで作られた/],
   ['garbage', '#/s/%E0%A4%A', /読み込めませんでした。最初から/],
 ]) {
   test(`a ${name} share link gives a calm message, never a blank page`, async () => {
@@ -222,6 +222,7 @@ test('storage stays empty without opt-in, holds only the widget key with it, and
   const { context, page } = await open(browser, server.url);
   await playToResult(page, 'tomakomai', w({ ...WANTS_KOEN }));
   assert.deepEqual(await storageState(page), { local: [], session: [], cookies: '', indexedDB: [], caches: [] });
+  allowSaving(context);
   await page.locator('label[for="kc-save"]').click();
   await page.waitForFunction(() => localStorage.length === 1);
   assert.deepEqual((await storageState(page)).local, ['kyodo-check']);
@@ -236,6 +237,7 @@ test('storage stays empty without opt-in, holds only the widget key with it, and
 
 test('corrupted saved answers are ignored with a notice and not overwritten', async () => {
   const context = await browser.newContext();
+  allowSaving(context);
   const page = await context.newPage();
   await page.goto(server.url);
   await page.evaluate(() => localStorage.setItem('kyodo-check', 'k1!tomakomai!{{{broken'));
@@ -250,6 +252,7 @@ test('corrupted saved answers are ignored with a notice and not overwritten', as
 test('a panic is not a blank page: a calm message, a way to start again, saved answers intact', async () => {
   const { context, page } = await open(browser, server.url);
   await playToResult(page, 'tomakomai', w({ ...WANTS_KOEN }));
+  allowSaving(context);
   await page.locator('label[for="kc-save"]').click();
   await page.waitForFunction(() => localStorage.length === 1);
   const saved = await page.evaluate(() => localStorage.getItem('kyodo-check'));
@@ -261,4 +264,8 @@ test('a panic is not a blank page: a calm message, a way to start again, saved a
   await page.locator('.kc-notice').waitFor();
   assert.match(await page.locator('.kc-notice').innerText(), /保存した回答を読み込みました/, 'starting again restores the saved answers');
   await context.close();
+});
+
+test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
+  assertPrivacy('flows');
 });

@@ -9,12 +9,95 @@ export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const dist = path.join(root, 'dist');
 export const shots = path.join(root, 'artifacts', 'screenshots');
 
+/**
+ * Debian's Chromium. Every context it opens is watched for privacy (see `watch`), so
+ * each e2e flow in every file proves it: no request to another origin, none after the
+ * widget became usable, and storage empty when the context closes unless the test
+ * said the user opted in (`allowSaving`).
+ */
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (opts) => {
+    const context = await newContext(opts);
+    await watch(context);
+    return context;
+  };
+  return browser;
+}
+
+// ---- privacy ledger ----
+
+const ledger = { contexts: 0, pages: 0, requests: 0, late: [], foreign: [], storage: [] };
+/** For the test that proves the watch itself catches what it should. */
+export const privacyLedger = ledger;
+const savingAllowed = new WeakSet();
+
+/** The test's user ticked 「この端末に保存する」 (or the test seeded storage itself). */
+export function allowSaving(context) {
+  savingAllowed.add(context);
+}
+
+/**
+ * Records every request of every page in the context. A page is "loading" from each
+ * navigation request until the widget's heading appears in it (an init script reports
+ * that); any other request while it is not loading is a request after load.
+ */
+async function watch(context) {
+  ledger.contexts++;
+  const state = new WeakMap(); // page → 'loading' | 'ready'
+  await context.exposeBinding('__kcReady', ({ page }) => { state.set(page, 'ready'); });
+  await context.addInitScript(() => {
+    const seen = () => document.querySelector('.kc h1');
+    const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); window.__kcReady?.(); } });
+    obs.observe(document, { subtree: true, childList: true });
+  });
+  context.on('page', () => { ledger.pages++; });
+  context.on('request', (r) => {
+    const url = r.url();
+    if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
+    ledger.requests++;
+    const page = r.frame()?.page();
+    if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) ledger.foreign.push(url);
+    if (r.isNavigationRequest()) { if (page) state.set(page, 'loading'); return; }
+    if (page && state.get(page) === 'ready') ledger.late.push(url);
+  });
+  const close = context.close.bind(context);
+  context.close = async (...args) => {
+    for (const page of context.pages()) {
+      if (!/^http:\/\/127\.0\.0\.1/.test(page.url())) continue;
+      const s = await storageState(page).catch(() => null);
+      if (!s) continue;
+      const allowed = savingAllowed.has(context) ? ['kyodo-check'] : [];
+      const extra = s.local.filter((k) => !allowed.includes(k));
+      if (extra.length || s.session.length || s.cookies || s.indexedDB.length || s.caches.length) {
+        ledger.storage.push(`${page.url()}: ${JSON.stringify(s)}`);
+      }
+    }
+    return close(...args);
+  };
+}
+
+/**
+ * Call in each test file's `after`: fails if any context of the file broke privacy,
+ * and appends the file's figures to artifacts/privacy.json (docs/security.md quotes them).
+ */
+export function assertPrivacy(file) {
+  const summary = { file, contexts: ledger.contexts, pages: ledger.pages, requests: ledger.requests,
+    foreign: ledger.foreign.length, late: ledger.late.length, storage: ledger.storage.length };
+  fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
+  fs.appendFileSync(path.join(root, 'artifacts', 'privacy.jsonl'), JSON.stringify(summary) + '\n');
+  console.log(`privacy (${file}): ${summary.contexts} contexts, ${summary.pages} pages, ${summary.requests} requests; foreign ${summary.foreign}, after load ${summary.late}, storage left ${summary.storage}`);
+  const problems = [
+    ...ledger.foreign.map((u) => `request to another origin: ${u}`),
+    ...ledger.late.map((u) => `request after load: ${u}`),
+    ...ledger.storage.map((s) => `storage left without opt-in: ${s}`),
+  ];
+  if (problems.length) throw new Error(`privacy broken:\n${problems.join('\n')}`);
 }
 
 /** A fresh context and page whose every request is logged (URL and time). */

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, dist, answerAll, playToResult, outcome, switchLanguage, screenshot, currentQuestion } from './helpers.mjs';
+import { launch, open, dist, answerAll, playToResult, outcome, switchLanguage, screenshot, currentQuestion, assertPrivacy } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
@@ -104,3 +104,7 @@ for (const [code, name] of LANGS) {
     }
   });
 }
+
+test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
+  assertPrivacy('languages');
+});

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, dist, answerAll, screenshot } from './helpers.mjs';
+import { launch, open, dist, answerAll, screenshot, assertPrivacy } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
@@ -45,3 +45,7 @@ for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
     await context.close();
   });
 }
+
+test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
+  assertPrivacy('screenshots');
+});

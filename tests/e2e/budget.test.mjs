@@ -1,0 +1,29 @@
+// The size budget check itself: it passes on the build, and it fails, naming each
+// file's size, when the first load is over the ceiling.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { root, dist } from './helpers.mjs';
+
+const run = (dir) => spawnSync(process.execPath, [path.join(root, 'scripts/size-budget.mjs'), dir], { encoding: 'utf8' });
+
+test('the release build is within the CI size ceiling', () => {
+  const r = run(dist);
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  assert.match(r.stdout, /\| \*\*total\*\* \|/);
+});
+
+test('an oversized build fails and lists every file with its size', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-budget-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+  fs.writeFileSync(path.join(dir, 'app_bg.wasm'), crypto.randomBytes(600 * 1024)); // random: gzip cannot shrink it
+  const r = run(dir);
+  assert.equal(r.status, 1);
+  assert.match(r.stdout, /app_bg\.wasm \| 600\.0 \| 60\d\.\d \|/);
+  assert.match(r.stderr, /size budget exceeded/);
+  fs.rmSync(dir, { recursive: true });
+});
