@@ -1,0 +1,359 @@
+// Performance benchmark of the built widget against a hand-written FLOOR page
+// (bench/floor/). Not part of the test suite. Run with `npm run bench` (which builds
+// first, see bench/run.sh) or, against an existing build:
+//
+//   node bench/run.mjs [--runs N] [--dist DIR] [--no-write]
+//
+// Serves DIR (default $BENCH_DIST or dist/) at /kyodo/ and bench/floor/ at /floor/ on
+// 127.0.0.1 with gzip, drives Debian's Chromium (playwright-core, the flags of
+// tests/e2e/helpers.mjs), and reports the median over N fresh browser contexts at 1× and
+// 4× CPU throttling. Prints a Markdown table and writes it into docs/performance.md
+// between <!-- bench:start --> and <!-- bench:end -->.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../tests/e2e/server.mjs';
+import { launch } from '../tests/e2e/helpers.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const floorDir = path.join(root, 'bench', 'floor');
+const docPath = path.join(root, 'docs', 'performance.md');
+
+// ---------------------------------------------------------------- arguments
+const argv = process.argv.slice(2);
+const opt = { runs: 7, dist: process.env.BENCH_DIST || 'dist', write: true, rates: [1, 4] };
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  const val = () => { const v = argv[++i]; if (v === undefined) throw new Error(`${a} needs a value`); return v; };
+  if (a === '--runs') opt.runs = Number(val());
+  else if (a.startsWith('--runs=')) opt.runs = Number(a.slice(7));
+  else if (a === '--dist') opt.dist = val();
+  else if (a.startsWith('--dist=')) opt.dist = a.slice(7);
+  else if (a === '--no-write') opt.write = false;
+  else if (a === '--no-build') { /* handled by bench/run.sh */ }
+  else if (a === '-h' || a === '--help') {
+    console.log('usage: node bench/run.mjs [--runs N] [--dist DIR] [--no-write]   (npm run bench -- ... builds first)');
+    process.exit(0);
+  } else throw new Error(`unknown argument ${a}`);
+}
+if (!Number.isInteger(opt.runs) || opt.runs < 1) throw new Error('--runs must be a positive integer');
+const distDir = path.resolve(root, opt.dist);
+if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`no build in ${distDir} (run bench/run.sh or trunk build --release)`);
+
+// ---------------------------------------------------------------- the fixed flow
+// tomakomai, the WANTS_KOEN-like answers of tests/e2e/flows.test.mjs (KYODO + WANTS_KOEN).
+const PROFILE = 'tomakomai';
+const FIRST_QUESTION = 'role';
+const ANSWERS = {
+  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes',
+  risks: 'none', capacity: 'established', why_partner: 'strengths', repeat_partner: 'first',
+  readiness: 'purpose+plan+cost+period+responsibility',
+  subject: 'event', lead: 'we_host', support: 'name', duration: 'once',
+};
+const STEPS_MEASURED = 5;
+
+// ---------------------------------------------------------------- in-page probes
+/**
+ * Injected before any page script. Records performance.now() (navigation start = 0) when
+ * the start page is usable (.kc h1 rendered, .kc-button--start visible and enabled),
+ * then clicks start one task later, and records when the first question is usable (its
+ * radio inputs rendered and enabled). A MutationObserver catches the first moment.
+ */
+function probe(cfg) {
+  const marks = (window.__bench = { start: null, question: null });
+  const visible = (el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const tick = new MessageChannel();
+  tick.port1.onmessage = () => document.querySelector('.kc-button--start').click();
+  let observer;
+  const check = () => {
+    if (marks.start === null) {
+      const h1 = document.querySelector('.kc h1');
+      const button = document.querySelector('.kc-button--start');
+      if (h1 && h1.textContent.trim() && button && !button.disabled && visible(button)) {
+        marks.start = performance.now();
+        tick.port2.postMessage(0); // click as soon as usable, as its own task
+      }
+    } else if (marks.question === null) {
+      const radios = document.querySelectorAll(`.kc input[type=radio][id^="kc-${cfg.question}-"]`);
+      if (radios.length && document.querySelector('.kc h1') && [...radios].every((r) => !r.disabled)) {
+        marks.question = performance.now();
+        observer.disconnect();
+      }
+    }
+  };
+  observer = new MutationObserver(check);
+  observer.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+}
+
+/** Waits (MutationObserver, hashchange, and rAF polling as a fallback) until done() holds. */
+const WAIT_UNTIL = `(done, label) => new Promise((resolve, reject) => {
+  if (done()) return resolve();
+  let finished = false;
+  const finish = () => { if (!finished && done()) { finished = true; mo.disconnect(); removeEventListener('hashchange', finish); clearTimeout(timer); resolve(); } };
+  const mo = new MutationObserver(finish);
+  mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  addEventListener('hashchange', finish);
+  const poll = () => { if (!finished) { finish(); requestAnimationFrame(poll); } };
+  requestAnimationFrame(poll);
+  const timer = setTimeout(() => { finished = true; mo.disconnect(); reject(new Error('timed out waiting for ' + label)); }, 60000);
+})`;
+
+/** Clicks Continue and times it: t0 before the click, DOM changed, then the next frame. */
+const stepInPage = `async () => {
+  const waitUntil = ${WAIT_UNTIL};
+  const h1 = document.querySelector('.kc h1');
+  const prevText = h1 && h1.textContent;
+  const prevHash = location.hash;
+  const submit = document.querySelector('.kc form button[type=submit]');
+  const done = () => {
+    const now = document.querySelector('.kc h1');
+    return location.hash !== prevHash && now && (now !== h1 || now.textContent !== prevText);
+  };
+  const t0 = performance.now();
+  submit.click();
+  await waitUntil(done, 'the next question after ' + prevHash);
+  const tDom = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  const t1 = performance.now();
+  return { dom: tDom - t0, frame: t1 - t0, hash: location.hash };
+}`;
+
+/** Clicks the check page's result button and times the result page. */
+const resultInPage = `async () => {
+  const waitUntil = ${WAIT_UNTIL};
+  const t0 = performance.now();
+  document.querySelector('.kc-button--result').click();
+  await waitUntil(() => !!document.querySelector('.kc-result h1'), 'the result page');
+  const tDom = performance.now();
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  const t1 = performance.now();
+  const r = document.querySelector('.kc-result');
+  return { dom: tDom - t0, frame: t1 - t0, verdict: r.dataset.verdict, forms: r.dataset.forms };
+}`;
+
+// ---------------------------------------------------------------- one run
+const kindOf = (url, type) => {
+  const p = new URL(url).pathname;
+  if (type === 'Document' || p.endsWith('/') || p.endsWith('.html')) return 'html';
+  const ext = path.extname(p).slice(1);
+  return ['js', 'wasm', 'css'].includes(ext) ? ext : 'other';
+};
+
+async function measure(browser, target, rate) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  const cdp = await context.newCDPSession(page);
+  const responses = new Map();
+  cdp.on('Network.responseReceived', (e) => responses.set(e.requestId, { url: e.response.url, type: e.type }));
+  cdp.on('Network.loadingFinished', (e) => { const r = responses.get(e.requestId); if (r) r.bytes = e.encodedDataLength; });
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  await page.addInitScript(probe, { question: FIRST_QUESTION });
+
+  await page.goto(target.url);
+  await page.waitForFunction(() => window.__bench && window.__bench.question !== null, null, { timeout: 120000 });
+  const marks = await page.evaluate(() => ({
+    ...window.__bench,
+    ends: [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')]
+      .map((e) => ({ url: e.name, end: e.responseEnd })),
+  }));
+  // Every response finished by the time the first question was usable, with its size on
+  // the wire (CDP encodedDataLength: compressed body plus headers).
+  const early = marks.ends.filter((e) => !e.url.startsWith('data:') && e.end <= marks.question);
+  for (let i = 0; i < 100 && early.some((e) => ![...responses.values()].some((r) => r.url === e.url && r.bytes !== undefined)); i++) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  const files = early.map((e) => {
+    const r = [...responses.values()].find((x) => x.url === e.url && x.bytes !== undefined);
+    if (!r) throw new Error(`no network record for ${e.url}`);
+    return { url: e.url, kind: kindOf(e.url, r.type), bytes: r.bytes };
+  });
+  const result = {
+    start: marks.start, question: marks.question,
+    bytes: files.reduce((s, f) => s + f.bytes, 0), files, steps: [], errors,
+  };
+
+  if (target.flow) {
+    await page.waitForFunction((q) => location.hash === `#/q/${q}`, FIRST_QUESTION);
+    for (let i = 0; i < 60; i++) {
+      const hash = await page.evaluate(() => location.hash);
+      const m = hash.match(/^#\/q\/([a-z_]+)/);
+      if (!m) break;
+      const q = m[1];
+      if (!(q in ANSWERS)) throw new Error(`the flow asked "${q}", which bench/run.mjs does not answer`);
+      for (const o of ANSWERS[q].split('+')) await page.locator(`label[for="kc-${q}-${o}"]`).click();
+      result.steps.push({ q, ...(await page.evaluate(`(${stepInPage})()`)) });
+    }
+    const hash = await page.evaluate(() => location.hash);
+    if (hash !== "#/check") throw new Error(`expected the check page after the flow, got ${hash}`);
+    result.result = await page.evaluate(`(${resultInPage})()`);
+  }
+  await cdp.send('HeapProfiler.collectGarbage');
+  result.heap = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  await context.close();
+  return result;
+}
+
+// ---------------------------------------------------------------- statistics and formatting
+const median = (xs) => {
+  const s = xs.filter((x) => x !== undefined && x !== null && !Number.isNaN(x)).sort((a, b) => a - b);
+  if (!s.length) return undefined;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+const ms = (x) => (x === undefined ? '—' : `${x.toFixed(1)} ms`);
+const kb = (x) => (x === undefined ? '—' : `${(x / 1024).toFixed(1)} KiB`);
+const mb = (x) => (x === undefined ? '—' : `${(x / 1024 / 1024).toFixed(2)} MiB`);
+const ratio = (a, b) => (a === undefined || b === undefined || !b ? '—' : `${(a / b).toFixed(2)}×`);
+
+function cpuModel() {
+  try {
+    const line = fs.readFileSync('/proc/cpuinfo', 'utf8').split('\n').find((l) => /^model name\s*:/.test(l));
+    if (line) return line.split(':').slice(1).join(':').trim();
+  } catch { /* not Linux */ }
+  return os.cpus()[0]?.model || 'unknown CPU';
+}
+
+// ---------------------------------------------------------------- main
+const server = await serve(distDir, { prefix: '/kyodo/', gzip: true, mounts: { '/floor/': floorDir } });
+const browser = await launch();
+const chromium = browser.version();
+const targets = {
+  // ?city= fixes the profile (docs/embedding.md), so the start page is the button alone,
+  // as on a city's own page, and start leads straight to the first question.
+  widget: { url: `${server.url}?city=${PROFILE}`, flow: true },
+  floor: { url: `${server.origin}/floor/`, flow: false },
+};
+const runs = { widget: {}, floor: {} };
+try {
+  for (const rate of opt.rates) {
+    for (const name of Object.keys(targets)) runs[name][rate] = [];
+    for (let i = 0; i < opt.runs; i++) {
+      for (const name of Object.keys(targets)) { // interleaved, so drift hits both alike
+        const r = await measure(browser, targets[name], rate);
+        if (r.errors.length) console.error(`warning: page errors in ${name} at ${rate}×: ${r.errors.join('; ')}`);
+        runs[name][rate].push(r);
+        const steps = r.steps.slice(0, STEPS_MEASURED).map((s) => s.frame.toFixed(1)).join(', ');
+        console.error(`${name} ${rate}× run ${i + 1}/${opt.runs}: start ${r.start.toFixed(1)} ms, question ${r.question.toFixed(1)} ms, ${r.bytes} B` +
+          (steps ? `, steps [${steps}] ms, result ${r.result.frame.toFixed(1)} ms` : '') + `, heap ${r.heap} B`);
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const summary = (name, rate) => {
+  const rs = runs[name][rate];
+  const steps = rs.filter((r) => r.steps.length >= STEPS_MEASURED);
+  return {
+    bytes: median(rs.map((r) => r.bytes)),
+    start: median(rs.map((r) => r.start)),
+    question: median(rs.map((r) => r.question)),
+    step: steps.length ? median(steps.map((r) => mean(r.steps.slice(0, STEPS_MEASURED).map((s) => s.frame)))) : undefined,
+    stepDom: steps.length ? median(steps.map((r) => mean(r.steps.slice(0, STEPS_MEASURED).map((s) => s.dom)))) : undefined,
+    result: rs[0].result ? median(rs.map((r) => r.result.frame)) : undefined,
+    resultDom: rs[0].result ? median(rs.map((r) => r.result.dom)) : undefined,
+    heap: median(rs.map((r) => r.heap)),
+  };
+};
+const S = {};
+for (const name of Object.keys(targets)) { S[name] = {}; for (const rate of opt.rates) S[name][rate] = summary(name, rate); }
+
+const first = runs.widget[opt.rates[0]][0];
+const stepNames = first.steps.slice(0, STEPS_MEASURED).map((s) => s.q).join(' → ');
+const onDisk = (url, dir, prefix) => {
+  let rel = decodeURIComponent(new URL(url).pathname.slice(prefix.length)) || 'index.html';
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = path.join(dir, rel);
+  if (!fs.existsSync(file)) return [undefined, undefined];
+  const raw = fs.readFileSync(file);
+  return [raw.length, zlib.gzipSync(raw, { level: 9 }).length];
+};
+
+const lines = [];
+lines.push(`Measured ${new Date().toISOString()} by \`npm run bench\` (bench/run.mjs), median of ${opt.runs} fresh browser context${opt.runs > 1 ? 's' : ''} per cell.`);
+lines.push('');
+lines.push(`Machine: ${cpuModel()}, ${os.cpus().length} cores; Chromium ${chromium} (headless, Debian); Node ${process.version}. ` +
+  `Served from 127.0.0.1 with gzip (level 9), no cache. CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`.`);
+lines.push('');
+lines.push(`Flow: profile ${PROFILE} fixed by \`?city=${PROFILE}\`, the 後援-wanting answers of tests/e2e/flows.test.mjs; ` +
+  `answer → next is the mean of the first ${STEPS_MEASURED} steps (${stepNames}). The floor (bench/floor/) is a hand-written ` +
+  'HTML+JS page with the same start page and first question, and nothing after it.');
+lines.push('');
+lines.push('| metric | CPU | widget | floor | widget / floor |');
+lines.push('|---|---|---|---|---|');
+const row = (label, key, fmt, rate, floorToo = true) => {
+  const w = S.widget[rate][key];
+  const f = floorToo ? S.floor[rate][key] : undefined;
+  lines.push(`| ${label} | ${rate}× | ${fmt(w)} | ${floorToo ? fmt(f) : 'n/a'} | ${floorToo ? ratio(w, f) : '—'} |`);
+};
+for (const rate of opt.rates) row('bytes transferred until the first question is usable', 'bytes', kb, rate);
+for (const rate of opt.rates) row('start page usable (from navigation start)', 'start', ms, rate);
+for (const rate of opt.rates) row('**first question usable** (from navigation start)', 'question', ms, rate);
+for (const rate of opt.rates) row('answer → next question, next frame (mean of 5)', 'step', ms, rate, false);
+for (const rate of opt.rates) row('answer → next question, DOM updated (mean of 5)', 'stepDom', ms, rate, false);
+for (const rate of opt.rates) row('check page → result page, next frame', 'result', ms, rate, false);
+for (const rate of opt.rates) row('check page → result page, DOM updated', 'resultDom', ms, rate, false);
+for (const rate of opt.rates) {
+  lines.push(`| JS heap after GC (widget: after the full flow; floor: after its first question) | ${rate}× | ` +
+    `${mb(S.widget[rate].heap)} | ${mb(S.floor[rate].heap)} | ${ratio(S.widget[rate].heap, S.floor[rate].heap)} |`);
+}
+lines.push('');
+lines.push('"Next frame" is the time from just before the click to the first `requestAnimationFrame` after the DOM changed (so it includes waiting for the frame); ' +
+  '"DOM updated" stops when the new heading is in the DOM. JS heap is `Runtime.getHeapUsage` after `HeapProfiler.collectGarbage`; the wasm linear memory is not part of it.');
+lines.push('');
+lines.push('Targets:');
+lines.push('');
+lines.push('| target | CPU | measured | met? |');
+lines.push('|---|---|---|---|');
+for (const rate of opt.rates) {
+  const q = S.widget[rate].question / S.floor[rate].question;
+  lines.push(`| first question usable within 1.3× of the floor | ${rate}× | ${q.toFixed(2)}× (${ms(S.widget[rate].question)} vs ${ms(S.floor[rate].question)}) | ${q <= 1.3 ? 'met' : '**not met**'} |`);
+}
+const slow = opt.rates.includes(4) ? 4 : opt.rates[opt.rates.length - 1];
+lines.push(`| answer → next question ≤ 16 ms | ${slow}× | ${ms(S.widget[slow].step)} | ${S.widget[slow].step <= 16 ? 'met' : '**not met**'} |`);
+lines.push('');
+lines.push(`Transferred until the first question is usable, first run at ${opt.rates[0]}× (wire bytes include the response headers):`);
+lines.push('');
+lines.push('| page | file | kind | on the wire | file size | gzip -9 |');
+lines.push('|---|---|---|---|---|---|');
+for (const [name, dir, prefix] of [['widget', distDir, '/kyodo/'], ['floor', floorDir, '/floor/']]) {
+  const r = runs[name][opt.rates[0]][0];
+  const byKind = {};
+  for (const f of r.files) {
+    const [raw, gz] = onDisk(f.url, dir, prefix);
+    byKind[f.kind] = (byKind[f.kind] || 0) + f.bytes;
+    const shown = new URL(f.url).pathname.slice(prefix.length) || 'index.html';
+    lines.push(`| ${name} | \`${shown}\` | ${f.kind} | ${f.bytes.toLocaleString('en')} B | ${raw?.toLocaleString('en') ?? '—'} B | ${gz?.toLocaleString('en') ?? '—'} B |`);
+  }
+  const kinds = ['html', 'js', 'wasm', 'css', 'other'].filter((k) => byKind[k] !== undefined)
+    .map((k) => `${k} ${byKind[k].toLocaleString('en')} B`).join(', ');
+  lines.push(`| ${name} | **total** | ${kinds} | **${r.bytes.toLocaleString('en')} B** | | |`);
+}
+if (first.result) {
+  lines.push('');
+  lines.push(`The flow ended on verdict \`${first.result.verdict}\`, forms \`${first.result.forms}\` after ${first.steps.length} questions.`);
+}
+const table = lines.join('\n');
+console.log(table);
+
+if (opt.write) {
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  let doc = fs.existsSync(docPath) ? fs.readFileSync(docPath, 'utf8')
+    : `# Performance\n\nHow fast the built widget loads and responds, against a hand-written floor page (\`npm run bench\`).\n\n${START}\n${END}\n`;
+  const a = doc.indexOf(START);
+  const b = doc.indexOf(END);
+  if (a < 0 || b < a) throw new Error(`${docPath} lacks the ${START} … ${END} markers`);
+  doc = `${doc.slice(0, a + START.length)}\n${table}\n${doc.slice(b)}`;
+  fs.writeFileSync(docPath, doc);
+  console.error(`wrote ${path.relative(root, docPath)}`);
+}

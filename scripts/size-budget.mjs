@@ -1,0 +1,35 @@
+// The size budget (issue #8): gzip bytes of everything the first load transfers, per
+// file, against bench/budget.json. Deterministic, so CI runs it; timings live in the
+// benchmark (npm run bench). Usage: node scripts/size-budget.mjs [dist]
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
+const budget = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'budget.json'), 'utf8'));
+
+// The first load is index.html and every file of dist/ it pulls in: the loader, the
+// wasm-bindgen JS, the wasm and the CSS (all of dist/ but source maps).
+const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f)).sort();
+if (!files.includes('index.html')) {
+  console.error(`size budget: no index.html in ${dist}; build first (trunk build --release)`);
+  process.exit(2);
+}
+const rows = files.map((f) => {
+  const body = fs.readFileSync(path.join(dist, f));
+  return { file: f, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length };
+});
+const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip }), { raw: 0, gzip: 0 });
+const kb = (n) => (n / 1024).toFixed(1);
+console.log('| file | raw KB | gzip KB |\n|---|---:|---:|');
+for (const r of rows) console.log(`| ${r.file} | ${kb(r.raw)} | ${kb(r.gzip)} |`);
+console.log(`| **total** | ${kb(total.raw)} | **${kb(total.gzip)}** |`);
+const gz = total.gzip / 1024;
+const target = gz <= budget.target_kb ? 'met' : `NOT met: ${(gz - budget.target_kb).toFixed(1)} KB over`;
+console.log(`\ntarget ${budget.target_kb} KB gzip: ${target}; CI ceiling ${budget.ceiling_kb} KB`);
+if (gz > budget.ceiling_kb) {
+  console.error(`size budget exceeded: ${gz.toFixed(1)} KB gzip > ceiling ${budget.ceiling_kb} KB (files above)`);
+  process.exit(1);
+}
