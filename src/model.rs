@@ -302,8 +302,10 @@ pub struct Content {
     pub forms: Vec<CanonForm>,
     pub form_good: i32,
     pub form_possible: i32,
+    #[serde(with = "pool::profiles")]
     pub profiles: Vec<Profile>,
     /// language code → text key → text. Profile texts are under `p.<profile>.`.
+    #[serde(with = "pool::texts")]
     pub texts: BTreeMap<String, BTreeMap<String, String>>,
     /// text key → the file it came from (default language), for error messages.
     pub text_files: BTreeMap<String, String>,
@@ -358,12 +360,22 @@ impl Content {
     }
 
     /// The compact form of `Content` (postcard), as build.rs writes it.
+    /// Every distinct text and quote is stored once (see `pool`): the three languages
+    /// share their keys, and the general profile quotes the cities' own passages.
     pub fn encode(&self) -> Vec<u8> {
-        postcard::to_allocvec(self).expect("content serialises")
+        pool::begin(Vec::new());
+        let body = postcard::to_allocvec(self).expect("content serialises");
+        let strings = pool::end();
+        postcard::to_allocvec(&(strings, body)).expect("content serialises")
     }
 
     pub fn decode(bytes: &[u8]) -> Result<Content, Vec<ContentError>> {
-        postcard::from_bytes(bytes).map_err(|e| vec![err("content.bin", "", e.to_string())])
+        let bad = |e: postcard::Error| vec![err("content.bin", "", e.to_string())];
+        let (strings, body): (Vec<String>, Vec<u8>) = postcard::from_bytes(bytes).map_err(bad)?;
+        pool::begin(strings);
+        let content = postcard::from_bytes(&body).map_err(bad);
+        pool::end();
+        content
     }
 
     /// Reads every `.toml` under a content directory (native tools and tests).
@@ -386,6 +398,123 @@ impl Content {
         }
         files.sort();
         Content::from_files(&files)
+    }
+}
+
+/// The string pool of the compact form: while one encode or decode runs, texts and
+/// quotes are written as indices into a list of distinct strings.
+mod pool {
+    use super::{Profile, Section};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use std::cell::RefCell;
+    use std::collections::{BTreeMap, HashMap};
+
+    thread_local! {
+        static POOL: RefCell<(Vec<String>, HashMap<String, u32>)> = RefCell::default();
+    }
+
+    pub fn begin(strings: Vec<String>) {
+        POOL.with(|p| *p.borrow_mut() = (strings, HashMap::new()));
+    }
+
+    pub fn end() -> Vec<String> {
+        POOL.with(|p| std::mem::take(&mut *p.borrow_mut()).0)
+    }
+
+    fn put(s: &str) -> u32 {
+        POOL.with(|p| {
+            let (list, index) = &mut *p.borrow_mut();
+            *index.entry(s.to_string()).or_insert_with(|| {
+                list.push(s.to_string());
+                (list.len() - 1) as u32
+            })
+        })
+    }
+
+    fn get<E: serde::de::Error>(i: u32) -> Result<String, E> {
+        POOL.with(|p| p.borrow().0.get(i as usize).cloned()).ok_or_else(|| E::custom("string index out of range"))
+    }
+
+    /// language → [(key, text)], as indices.
+    pub mod texts {
+        use super::*;
+        type Texts = BTreeMap<String, BTreeMap<String, String>>;
+
+        pub fn serialize<S: Serializer>(t: &Texts, s: S) -> Result<S::Ok, S::Error> {
+            // Keys first, then each language's texts: like next to like compresses best.
+            t.values().flat_map(|m| m.keys()).for_each(|k| {
+                put(k);
+            });
+            let packed: Vec<(u32, Vec<(u32, u32)>)> =
+                t.iter().map(|(lang, m)| (put(lang), m.iter().map(|(k, v)| (put(k), put(v))).collect())).collect();
+            packed.serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Texts, D::Error> {
+            let packed = Vec::<(u32, Vec<(u32, u32)>)>::deserialize(d)?;
+            packed
+                .into_iter()
+                .map(|(lang, m)| Ok((get(lang)?, m.into_iter().map(|(k, v)| Ok((get(k)?, get(v)?))).collect::<Result<_, D::Error>>()?)))
+                .collect()
+        }
+    }
+
+    /// Profiles with each section's heading and quotes as indices.
+    pub mod profiles {
+        use super::*;
+        use crate::model::Source;
+
+        #[derive(Serialize, Deserialize)]
+        struct PackedSection {
+            id: String,
+            source: Source,
+            seed: Option<String>,
+            heading: u32,
+            quotes: Vec<u32>,
+        }
+
+        pub fn serialize<S: Serializer>(ps: &[Profile], s: S) -> Result<S::Ok, S::Error> {
+            let packed: Vec<(Profile, Vec<PackedSection>)> = ps
+                .iter()
+                .map(|p| {
+                    let sections = p
+                        .sections
+                        .iter()
+                        .map(|x| PackedSection {
+                            id: x.id.clone(),
+                            source: x.source,
+                            seed: x.seed.clone(),
+                            heading: put(&x.heading),
+                            quotes: x.quotes.iter().map(|q| put(q)).collect(),
+                        })
+                        .collect();
+                    (Profile { sections: Vec::new(), ..p.clone() }, sections)
+                })
+                .collect();
+            packed.serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Profile>, D::Error> {
+            let packed = Vec::<(Profile, Vec<PackedSection>)>::deserialize(d)?;
+            packed
+                .into_iter()
+                .map(|(mut p, sections)| {
+                    p.sections = sections
+                        .into_iter()
+                        .map(|x| {
+                            Ok(Section {
+                                id: x.id,
+                                source: x.source,
+                                seed: x.seed,
+                                heading: get(x.heading)?,
+                                quotes: x.quotes.into_iter().map(get).collect::<Result<_, D::Error>>()?,
+                            })
+                        })
+                        .collect::<Result<_, D::Error>>()?;
+                    Ok(p)
+                })
+                .collect()
+        }
     }
 }
 

@@ -306,3 +306,17 @@ fn easy_japanese_official_names_may_keep_kanji() {
     assert!(kyodo_check::ruby::bare_kanji(label).is_some());
     assert!(kyodo_check::validate::validate(c, &sources()).is_empty());
 }
+
+#[test]
+fn the_compact_form_round_trips_and_a_damaged_one_is_an_error() {
+    let c = content();
+    let bytes = c.encode();
+    let back = Content::decode(&bytes).expect("decodes");
+    assert_eq!((&back.texts, &back.profiles), (&c.texts, &c.profiles));
+    assert!(Content::decode(&bytes[..bytes.len() / 2]).is_err());
+    assert!(Content::decode(&[]).is_err());
+    // The strings table lost: every text index points nowhere.
+    let (_, body): (Vec<String>, Vec<u8>) = postcard::from_bytes(&bytes).unwrap();
+    let orphan = postcard::to_allocvec(&(Vec::<String>::new(), body)).unwrap();
+    assert!(Content::decode(&orphan).is_err());
+}
