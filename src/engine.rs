@@ -48,6 +48,17 @@ pub enum Fit {
     Unsuitable,
 }
 
+impl Fit {
+    pub fn name(self) -> &'static str {
+        match self {
+            Fit::Good => "Good",
+            Fit::Possible => "Possible",
+            Fit::Unlikely => "Unlikely",
+            Fit::Unsuitable => "Unsuitable",
+        }
+    }
+}
+
 /// A reason shown for a form, as a text key with the sections behind it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Reason {

@@ -9,45 +9,46 @@ pub struct SpectrumProps {
     pub band: usize,
 }
 
-const W: f64 = 64.0;
+/// One band's width in SVG units; whole numbers throughout (no float formatting in the wasm).
+const W: i32 = 64;
 
 #[function_component(Spectrum)]
 pub fn spectrum(props: &SpectrumProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let bands = &content().bands;
-    let n = bands.len() as f64;
+    let n = bands.len() as i32;
     let width = W * n;
-    let marker_x = W * props.band as f64 + W / 2.0;
+    let marker_x = W * props.band as i32 + W / 2;
     html! {
         <figure class="kc-spectrum">
             // A margin around the picture leaves labels room when a reader widens text spacing.
-            <svg class="kc-spectrum__svg" viewBox={format!("-12 0 {} 150", width + 24.0)} role="img"
+            <svg class="kc-spectrum__svg" viewBox={format!("-12 0 {} 150", width + 24)} role="img"
                  aria-labelledby="kc-spectrum-title kc-spectrum-desc" focusable="false">
                 <title id="kc-spectrum-title">{ tr.h("ui.spectrum_title") }</title>
                 <desc id="kc-spectrum-desc">{ tr.f("ui.spectrum_position", &[("band", &tr.t(&format!("band.{}.name", bands[props.band])))]) }</desc>
                 // The axis: 自助・共助 at the citizen end, 公助 at the city end.
-                <line class="kc-spectrum__axis" x1="4" y1="14" x2={(width - 4.0).to_string()} y2="14" />
-                <path class="kc-spectrum__axis-head" d={format!("M{} 8 L{} 14 L{} 20 Z", width - 10.0, width - 2.0, width - 10.0)} />
+                <line class="kc-spectrum__axis" x1="4" y1="14" x2={(width - 4).to_string()} y2="14" />
+                <path class="kc-spectrum__axis-head" d={format!("M{} 8 L{} 14 L{} 20 Z", width - 10, width - 2, width - 10)} />
                 <path class="kc-spectrum__axis-head" d="M10 8 L2 14 L10 20 Z" />
                 <text class="kc-spectrum__end" x="4" y="34">{ tr.h("ui.spectrum_self") }</text>
-                <text class="kc-spectrum__end" x={(width - 4.0).to_string()} y="34" text-anchor="end">{ tr.h("ui.spectrum_public") }</text>
+                <text class="kc-spectrum__end" x={(width - 4).to_string()} y="34" text-anchor="end">{ tr.h("ui.spectrum_public") }</text>
                 // The 協働 zone spans the middle three bands.
-                <rect class="kc-spectrum__zone" x={W.to_string()} y="42" width={(W * 3.0).to_string()} height="16" rx="3" />
-                <text class="kc-spectrum__zone-label" x={(W * 2.5).to_string()} y="54" text-anchor="middle">{ tr.h("ui.spectrum_zone") }</text>
+                <rect class="kc-spectrum__zone" x={W.to_string()} y="42" width={(W * 3).to_string()} height="16" rx="3" />
+                <text class="kc-spectrum__zone-label" x={(W * 5 / 2).to_string()} y="54" text-anchor="middle">{ tr.h("ui.spectrum_zone") }</text>
                 { for bands.iter().enumerate().map(|(i, b)| {
-                    let x = W * i as f64;
+                    let x = W * i as i32;
                     let on = i == props.band;
                     let class = if on { "kc-spectrum__band kc-spectrum__band--on" } else { "kc-spectrum__band" };
                     let name = tr.t(&format!("band.{b}.name"));
                     html! {
                         <g class={class}>
-                            <rect x={(x + 2.0).to_string()} y="62" width={(W - 4.0).to_string()} height="44" rx="4" />
-                            <text x={(x + W / 2.0).to_string()} y="89" text-anchor="middle">{ name }</text>
+                            <rect x={(x + 2).to_string()} y="62" width={(W - 4).to_string()} height="44" rx="4" />
+                            <text x={(x + W / 2).to_string()} y="89" text-anchor="middle">{ name }</text>
                         </g>
                     }
                 }) }
-                <path class="kc-spectrum__marker" d={format!("M{} 110 L{} 122 L{} 122 Z", marker_x, marker_x - 8.0, marker_x + 8.0)} />
-                <text class="kc-spectrum__marker-label" x={marker_x.clamp(40.0, width - 40.0).to_string()} y="142" text-anchor="middle">{ tr.h("ui.spectrum_here") }</text>
+                <path class="kc-spectrum__marker" d={format!("M{} 110 L{} 122 L{} 122 Z", marker_x, marker_x - 8, marker_x + 8)} />
+                <text class="kc-spectrum__marker-label" x={marker_x.clamp(40, width - 40).to_string()} y="142" text-anchor="middle">{ tr.h("ui.spectrum_here") }</text>
             </svg>
         </figure>
     }

@@ -152,7 +152,7 @@ pub fn result_page() -> Html {
     html! {
         <main class="kc-main kc-result" id="kc-main" tabindex="-1" data-verdict={o.verdict.id.clone()}
             data-band={o.band.as_ref().map(|b| b.id.clone()).unwrap_or_default()}
-            data-forms={o.forms.iter().map(|f| format!("{}:{:?}", f.id, f.fit)).collect::<Vec<_>>().join(",")}>
+            data-forms={o.forms.iter().map(|f| format!("{}:{}", f.id, f.fit.name())).collect::<Vec<_>>().join(",")}>
             if counter {
                 <div class="kc-print-only kc-sheet-head">
                     <p class="kc-sheet-title">{ tr.h("ui.sheet_title") }</p>
