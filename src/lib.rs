@@ -5,6 +5,7 @@ pub mod cond;
 pub mod config;
 pub mod engine;
 pub mod model;
+pub mod route;
 pub mod ruby;
 pub mod session;
 pub mod share;

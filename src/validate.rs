@@ -158,7 +158,21 @@ fn check_ids(c: &Content, errs: &mut Vec<ContentError>) {
             errs.push(e(file, d, format!("duplicate {what} id")));
         }
     }
+    // These ids travel in URLs (`#/q/<id>`) and share links (`!`, `:`, `,`, `+` separate
+    // their fields), so they are plain words.
+    let word = |file: &str, id: &str, shown: &str, errs: &mut Vec<ContentError>| {
+        if !crate::route::is_id(id) {
+            errs.push(e(file, shown, "ids of questions, options and profiles may use only a-z, 0-9 and _ (at most 64)"));
+        }
+    };
+    for p in &c.profiles {
+        word(&format!("profiles/{}.toml", p.id), &p.id, &p.id, errs);
+    }
     for q in &c.questions {
+        word("questions.toml", &q.id, &q.id, errs);
+        for o in &q.options {
+            word("questions.toml", &o.id, &format!("{}.{}", q.id, o.id), errs);
+        }
         for d in dupes(q.options.iter().map(|o| o.id.as_str())) {
             errs.push(e("questions.toml", &format!("{}.{d}", q.id), "duplicate option id"));
         }

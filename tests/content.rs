@@ -320,3 +320,9 @@ fn the_compact_form_round_trips_and_a_damaged_one_is_an_error() {
     let orphan = postcard::to_allocvec(&(Vec::<String>::new(), body)).unwrap();
     assert!(Content::decode(&orphan).is_err());
 }
+
+#[test]
+fn an_id_that_cannot_travel_in_a_link_is_reported() {
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("id = \"open_to\"", "id = \"open-to\"")));
+    assert_problem(&probs, "questions.toml", "open-to");
+}

@@ -119,6 +119,40 @@ async fn choosing_and_continuing_goes_to_the_next_question() {
 }
 
 #[wasm_bindgen_test]
+async fn the_next_question_reuses_the_page_but_not_its_state() {
+    let el = mount("#/q/role", Some("tomakomai")).await;
+    let form = find(&el, "form");
+    let first_heading = find(&el, "h1");
+    // An error and an opened explanation on this question…
+    click(&el, "button[type=submit]");
+    settle().await;
+    assert!(el.query_selector(".kc-error-summary").unwrap().is_some());
+    find(&el, "details").set_attribute("open", "").unwrap();
+    click(&el, "#kc-role-npo");
+    settle().await;
+    click(&el, "button[type=submit]");
+    settle().await;
+    assert_eq!(hash(), "#/q/idea", "the step has its history entry once painted");
+    // …are not carried to the next one, which is drawn into the same form.
+    assert!(form.is_same_node(Some(&find(&el, "form"))), "the page frame stays mounted");
+    assert!(el.query_selector(".kc-error-summary").unwrap().is_none(), "no error on a new question");
+    assert!(!find(&el, "details").has_attribute("open"), "explanations start closed");
+    assert!(el.query_selector("input:checked").unwrap().is_none(), "nothing preselected");
+    // A new heading element takes focus, so a screen reader reads the new question.
+    let heading = find(&el, "h1");
+    assert!(!heading.is_same_node(Some(&first_heading)));
+    let active = gloo::utils::document().active_element().unwrap();
+    assert!(active.is_same_node(Some(&heading)), "focus on the new heading, not {}", active.outer_html());
+    assert_eq!(gloo::utils::document().title(), "あなたの考えに一番近いものはどれですか？ - 協働チェック");
+    // Back shows the earlier question as it was answered.
+    web_sys::window().unwrap().history().unwrap().back().unwrap();
+    settle().await;
+    assert_eq!(hash(), "#/q/role");
+    assert!(find(&el, "#kc-role-npo").dyn_into::<HtmlInputElement>().unwrap().checked());
+    assert!(el.query_selector(".kc-error-summary").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
 async fn a_question_ahead_of_the_answers_redirects_to_the_first_open_one() {
     let _el = mount("#/q/readiness", Some("tomakomai")).await;
     assert_eq!(hash(), "#/q/role");

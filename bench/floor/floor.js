@@ -1,9 +1,10 @@
 // FLOOR for bench/run.mjs: vanilla JS rendering the first questions of the bench flow
 // (role → idea → partner → purpose → open_to → synergy; texts from
 // content/text/ja/common.toml [q.<id>], option ids from content/questions.toml) with the
-// widget's selectors. Each Continue does what the widget does on a step: push the hash
-// route #/q/<next>, replace the question, set document.title, focus the new h1. The back
-// button re-renders the question in the hash. Not part of the widget.
+// widget's selectors. Each Continue does what the widget does on a step: replace the
+// question, then, once it is painted, push the hash route #/q/<next>, set document.title
+// and focus the new h1. The back button re-renders the question in the hash. Not part of
+// the widget.
 'use strict';
 (function () {
   // In the order of the bench flow; each question's Continue leads to the next one.
@@ -89,6 +90,11 @@
     return e;
   }
 
+  // As the widget (src/app/router.rs): history and focus wait until the step is painted.
+  function afterPaint(job) {
+    requestAnimationFrame(function () { setTimeout(job, 0); });
+  }
+
   function indexOf(id) {
     for (var i = 0; i < QS.length; i++) if (QS[i].id === id) return i;
     return -1;
@@ -118,19 +124,22 @@
       var checked = form.querySelector('input[name="kc-' + Q.id + '"]:checked');
       if (!checked || i + 1 >= QS.length) return;
       answers[Q.id] = checked.value;
-      history.pushState(null, '', '#/q/' + QS[i + 1].id);
+      var next = '#/q/' + QS[i + 1].id;
       renderQuestion(main, i + 1);
+      afterPaint(function () { history.pushState(null, '', next); });
     });
     main.replaceChildren(form);
-    document.title = base(Q.title) + ' - 協働チェック';
-    h1.focus();
+    afterPaint(function () {
+      document.title = base(Q.title) + ' - 協働チェック';
+      h1.focus();
+    });
   }
 
   var main = document.getElementById('kc-main');
   var start = document.querySelector('.kc-button--start');
   start.addEventListener('click', function () {
-    history.pushState(null, '', '#/q/' + QS[0].id);
     renderQuestion(main, 0);
+    afterPaint(function () { history.pushState(null, '', '#/q/' + QS[0].id); });
   });
   // Back/forward between questions (the start page itself is not re-rendered).
   addEventListener('popstate', function () {

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 pub mod components;
 pub mod pages;
+pub mod router;
 pub mod storage;
 
 /// The content compiled into the widget, parsed once. The native test suite has
@@ -19,41 +19,7 @@ pub fn content() -> &'static Content {
     C.get_or_init(|| Content::embedded().expect("content validated at build time"))
 }
 
-/// Every step is a hash route, so the browser's back and forward buttons move
-/// between steps and the widget works under any sub-path.
-#[derive(Routable, Clone, PartialEq, Debug)]
-pub enum Route {
-    #[at("/")]
-    Start,
-    #[at("/q/:id")]
-    Question { id: String },
-    #[at("/check")]
-    Check,
-    #[at("/result")]
-    Result,
-    #[at("/accessibility")]
-    Accessibility,
-    /// Proves the panic hook: a deliberate panic must show the calm message, not a blank page.
-    #[at("/__panic")]
-    PanicCheck,
-    /// A share link: `#/s/k1!<profile>!<answers>`.
-    #[at("/s/:data")]
-    Share { data: String },
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-impl Route {
-    pub fn of(page: &Page) -> Route {
-        match page {
-            Page::Start => Route::Start,
-            Page::Question(id) => Route::Question { id: id.clone() },
-            Page::Check => Route::Check,
-            Page::Result => Route::Result,
-        }
-    }
-}
+pub use crate::route::Route;
 
 pub use crate::config::{Config, Mode};
 
@@ -293,28 +259,32 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<Tr> context={tr}>
             <ContextProvider<Rc<Config>> context={Rc::new(props.config.clone())}>
             <ContextProvider<StoreHandle> context={store}>
-                <HashRouter>
+                <router::Router>
                     <div class="kc" lang={html_lang}>
                         <components::layout::Layout>
-                            <Switch<Route> render={switch} />
+                            <Pages />
                         </components::layout::Layout>
                     </div>
-                </HashRouter>
+                </router::Router>
             </ContextProvider<StoreHandle>>
             </ContextProvider<Rc<Config>>>
         </ContextProvider<Tr>>
     }
 }
 
-fn switch(route: Route) -> Html {
-    match route {
+/// The step the route names.
+#[function_component(Pages)]
+fn pages_for_route() -> Html {
+    match router::use_route() {
         Route::Start => html! { <pages::start::StartPage /> },
-        Route::Question { id } => html! { <pages::Guard wanted={Page::Question(id.clone())} key={id} /> },
+        // Not keyed by question: from one question to the next, the page's frame (form,
+        // fieldset, heading, buttons) stays and only what differs is replaced.
+        Route::Question(id) => html! { <pages::Guard wanted={Page::Question(id)} /> },
         Route::Check => html! { <pages::Guard wanted={Page::Check} /> },
         Route::Result => html! { <pages::Guard wanted={Page::Result} /> },
         Route::Accessibility => html! { <pages::accessibility::AccessibilityPage /> },
         Route::PanicCheck => panic!("deliberate panic (#/__panic) to check the panic hook"),
-        Route::Share { .. } => html! { <pages::share::ShareLoader /> },
+        Route::Share => html! { <pages::share::ShareLoader /> },
         // A share link the router cannot even decode is still a share link: say so calmly.
         Route::NotFound if gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/s/") => {
             html! { <pages::share::ShareLoader /> }

@@ -10,20 +10,25 @@ use yew::prelude::*;
 
 /// On each step: set the page title and move focus to the step's heading (or to the
 /// error summary when there is one), so screen readers hear the new step at once.
+/// Done just after the step is painted: focusing forces a layout that would otherwise
+/// hold back the new step's first frame.
 #[hook]
 pub fn use_step(title: String, error: bool) {
     let tr = use_context::<crate::app::Tr>().expect("Tr");
     use_effect_with((title, error), move |(title, error)| {
-        let doc = gloo::utils::document();
         let app = tr.t("ui.app_title");
         let prefix = if *error { tr.t("ui.error_prefix") } else { String::new() };
-        doc.set_title(&format!("{prefix}{title} - {app}"));
-        let target = if *error { ".kc-error-summary" } else { "h1" };
-        if let Some(el) = doc.query_selector(&format!(".kc {target}")).ok().flatten() {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
+        let title = format!("{prefix}{title} - {app}");
+        let target = if *error { ".kc .kc-error-summary" } else { ".kc h1" };
+        crate::app::router::after_paint(move || {
+            let doc = gloo::utils::document();
+            doc.set_title(&title);
+            if let Some(el) = doc.query_selector(target).ok().flatten() {
+                if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
-        }
+        });
     });
 }
 

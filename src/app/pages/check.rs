@@ -6,13 +6,13 @@ use crate::app::components::use_step;
 use crate::app::{content, rich, Route, StoreHandle, Tr};
 use crate::engine::Engine;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::app::router::use_nav;
 
 #[function_component(CheckPage)]
 pub fn check_page() -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let store = use_context::<StoreHandle>().expect("store");
-    let nav = use_navigator().expect("router");
+    let nav = use_nav();
     use_step(tr.t("ui.check_heading"), false);
     let c = content();
     let Some(profile) = store.session.profile.as_deref().and_then(|p| c.profile(p)) else { return html! {} };

@@ -5,10 +5,10 @@ pub mod result;
 pub mod share;
 pub mod start;
 
+use crate::app::router::use_nav;
 use crate::app::{content, Route, StoreHandle};
 use crate::session::Page;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct GuardProps {
@@ -20,9 +20,15 @@ pub struct GuardProps {
 #[function_component(Guard)]
 pub fn guard(props: &GuardProps) -> Html {
     let store = use_context::<StoreHandle>().expect("store");
+    let nav = use_nav();
     let page = store.session.resolve(content(), &props.wanted);
+    use_effect_with((page.clone(), props.wanted.clone()), move |(page, wanted)| {
+        if page != wanted {
+            nav.replace(&Route::of(page));
+        }
+    });
     if page != props.wanted {
-        return html! { <Redirect<Route> to={Route::of(&page)} /> };
+        return html! {};
     }
     match page {
         Page::Start => html! { <start::StartPage /> },

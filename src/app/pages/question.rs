@@ -8,44 +8,63 @@ use crate::app::{content, rich, Action, Route, StoreHandle, Tr};
 use crate::engine::is_valid;
 use crate::model::Kind;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::app::router::use_nav;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {
     pub id: String,
 }
 
+#[derive(Default)]
+struct OnScreen {
+    id: String,
+    draft: Vec<String>,
+    error: bool,
+}
+
 #[function_component(QuestionPage)]
 pub fn question_page(props: &QuestionPageProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let store = use_context::<StoreHandle>().expect("store");
-    let nav = use_navigator().expect("router");
+    let nav = use_nav();
     let c = content();
     let q = c.question(&props.id).expect("the guard only shows known questions");
-    // The choice on screen; starts from the saved answer so Back shows what was chosen.
-    let draft = use_state(|| store.session.answers.get(&q.id).cloned().unwrap_or_default());
-    let error = use_state(|| false);
+    // The choice on screen and whether the error shows. The page stays mounted from one
+    // question to the next, so a question coming on screen starts afresh: from its saved
+    // answer (Back shows what was chosen) and without an error.
+    let screen = use_mut_ref(OnScreen::default);
+    let redraw = use_force_update();
+    if screen.borrow().id != q.id {
+        let draft = store.session.answers.get(&q.id).cloned().unwrap_or_default();
+        *screen.borrow_mut() = OnScreen { id: q.id.clone(), draft, error: false };
+    }
+    let (draft, error) = {
+        let s = screen.borrow();
+        (s.draft.clone(), s.error)
+    };
     let title = tr.raw(&format!("q.{}.title", q.id));
-    use_step(crate::ruby::plain(&title), *error);
+    use_step(crate::ruby::plain(&title), error);
 
     let multi = q.kind == Kind::Multi;
     let error_key = if multi { "ui.error_choose_multi" } else { "ui.error_choose_one" };
     let input_id = |o: &str| format!("kc-{}-{}", q.id, o);
 
     let onsubmit = {
-        let (store, draft, error, nav) = (store.clone(), draft.clone(), error.clone(), nav.clone());
+        let (store, screen, redraw, nav) = (store.clone(), screen.clone(), redraw.clone(), nav.clone());
         let qid = q.id.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let q = content().question(&qid).expect("known question");
+            let draft = screen.borrow().draft.clone();
             if !is_valid(q, &draft) {
-                error.set(true); // the choice on screen stays as it is
+                screen.borrow_mut().error = true; // the choice on screen stays as it is
+                redraw.force_update();
                 return;
             }
             // Where to go is decided on the session as it will be after this answer.
             let mut next = store.session.clone();
-            next.answer(content(), &qid, (*draft).clone());
-            store.dispatch(Action::Answer { question: qid.clone(), chosen: (*draft).clone() });
+            next.answer(content(), &qid, draft.clone());
+            store.dispatch(Action::Answer { question: qid.clone(), chosen: draft });
             nav.push(&Route::of(&next.next_page(content())));
         })
     };
@@ -57,7 +76,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         if hint.is_some() {
             ids.push(format!("kc-{}-hint", q.id));
         }
-        if *error {
+        if error {
             ids.push(format!("kc-{}-error", q.id));
         }
         ids.join(" ")
@@ -68,14 +87,16 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         <>
             <a class="kc-back" href={back}>{ tr.h("ui.back") }</a>
             <main class="kc-main" id="kc-main" tabindex="-1">
-                if *error {
+                if error {
                     <ErrorSummary errors={vec![(first_id, tr.raw(error_key))]} />
                 }
                 <form novalidate=true {onsubmit}>
                     <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
                         <fieldset class="kc-fieldset" aria-describedby={described}>
                             <legend class="kc-legend">
-                                <h1 class="kc-h1 kc-h1--question" tabindex="-1">{ rich(&title) }</h1>
+                                // A new heading element per question: focusing it is what makes a screen
+                                // reader read the new question out.
+                                <h1 key={q.id.clone()} class="kc-h1 kc-h1--question" tabindex="-1">{ rich(&title) }</h1>
                             </legend>
                             <p class="kc-why" id={format!("kc-{}-why", q.id)}>
                                 <span class="kc-why__label">{ tr.h("ui.why_label") }</span>{ tr.h(&format!("q.{}.why", q.id)) }
@@ -83,7 +104,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                             if let Some(h) = hint {
                                 <p class="kc-hint" id={format!("kc-{}-hint", q.id)}>{ h }</p>
                             }
-                            if *error {
+                            if error {
                                 <p class="kc-error-message" id={format!("kc-{}-error", q.id)}>
                                     <span class="kc-vh">{ tr.h("ui.error_prefix") }</span>{ tr.h(error_key) }
                                 </p>
@@ -93,11 +114,11 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 let id = input_id(&o.id);
                                 let checked = draft.contains(&o.id);
                                 let onchange = {
-                                    let (draft, oid, exclusive) = (draft.clone(), o.id.clone(), o.exclusive);
+                                    let (screen, redraw, oid, exclusive) = (screen.clone(), redraw.clone(), o.id.clone(), o.exclusive);
                                     let q = q.clone();
                                     Callback::from(move |e: Event| {
                                         let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                                        let mut next: Vec<String> = if multi { (*draft).clone() } else { Vec::new() };
+                                        let mut next: Vec<String> = if multi { screen.borrow().draft.clone() } else { Vec::new() };
                                         if on {
                                             // "None of these" stands alone; ticking anything else clears it.
                                             if exclusive {
@@ -111,7 +132,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                         } else {
                                             next.retain(|x| x != &oid);
                                         }
-                                        draft.set(next);
+                                        screen.borrow_mut().draft = next;
+                                        redraw.force_update();
                                     })
                                 };
                                 let (wrap, input_class) = if multi { ("kc-checkbox", "kc-checkbox__input") } else { ("kc-radio", "kc-radio__input") };
@@ -137,7 +159,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                         </fieldset>
                     </div>
                     { for q.glossary.iter().map(|g| html! {
-                        <details class="kc-details">
+                        // Keyed: an explanation opened on one question is not left open on the next.
+                        <details key={format!("{}-{g}", q.id)} class="kc-details">
                             <summary class="kc-details__summary">{ tr.fh("ui.glossary_summary", &[("term", &tr.raw(&format!("glossary.{g}.term")))]) }</summary>
                             <div class="kc-details__text">{ tr.h(&format!("glossary.{g}.text")) }</div>
                         </details>

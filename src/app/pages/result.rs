@@ -12,7 +12,7 @@ use crate::engine::{Engine, FindingResult, Fit};
 use crate::model::{Level, Part, Tone};
 use crate::share;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::app::router::use_nav;
 
 fn level_class(l: Level) -> (&'static str, &'static str) {
     match l {
@@ -57,7 +57,7 @@ fn form_details(tr: &Tr, pid: &str, f: &crate::engine::FormResult) -> Html {
 pub fn result_page() -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let store = use_context::<StoreHandle>().expect("store");
-    let nav = use_navigator().expect("router");
+    let nav = use_nav();
     let c = content();
     let profile_id = store.session.profile.clone().unwrap_or_default();
     let outcome = c.profile(&profile_id).and_then(|p| Engine::new(c, p).evaluate(&store.session.answers));

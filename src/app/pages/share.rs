@@ -5,7 +5,7 @@ use crate::app::{content, Action, Notice, Route, StoreHandle};
 use crate::session::{Page, Session};
 use crate::share;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::app::router::use_nav;
 
 /// The raw fragment after `#/s/`, read from the location rather than the router so
 /// that no character of the link is reinterpreted.
@@ -18,7 +18,7 @@ fn raw_link() -> String {
 #[function_component(ShareLoader)]
 pub fn share_loader() -> Html {
     let store = use_context::<StoreHandle>().expect("store");
-    let nav = use_navigator().expect("router");
+    let nav = use_nav();
     use_effect_with((), move |_| {
         let c = content();
         match share::decode(c, &raw_link()) {

@@ -5,13 +5,13 @@ use crate::app::components::error_summary::ErrorSummary;
 use crate::app::components::use_step;
 use crate::app::{content, storage, Action, Notice, Route, StoreHandle, Tr};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::app::router::use_nav;
 
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let store = use_context::<StoreHandle>().expect("store");
-    let nav = use_navigator().expect("router");
+    let nav = use_nav();
     let error = use_state(|| false);
     let has_saved = use_state(storage::has_saved);
     use_step(tr.t("ui.start_heading"), *error);
