@@ -130,9 +130,11 @@ async fn the_next_question_reuses_the_page_but_not_its_state() {
     find(&el, "details").set_attribute("open", "").unwrap();
     click(&el, "#kc-role-npo");
     settle().await;
+    let chosen = find(&el, "#kc-role-npo");
     click(&el, "button[type=submit]");
     settle().await;
     assert_eq!(hash(), "#/q/idea", "the step has its history entry once painted");
+    assert!(!chosen.is_connected(), "the options are the new question's own inputs");
     // …are not carried to the next one, which is drawn into the same form.
     assert!(form.is_same_node(Some(&find(&el, "form"))), "the page frame stays mounted");
     assert!(el.query_selector(".kc-error-summary").unwrap().is_none(), "no error on a new question");

@@ -138,8 +138,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 };
                                 let (wrap, input_class) = if multi { ("kc-checkbox", "kc-checkbox__input") } else { ("kc-radio", "kc-radio__input") };
                                 let ohint_key = format!("q.{}.oh.{}", q.id, o.id);
+                                // Keyed per question: an input never carries over to the next
+                                // question (nor keeps the focus a keyboard user pressed Enter in).
                                 html! {
-                                    <>
+                                    <key={format!("{}-{}", q.id, o.id)}>
                                         if o.exclusive { <p class="kc-or">{ tr.h("ui.or") }</p> }
                                         <div class={wrap}>
                                             <input class={input_class} type={if multi { "checkbox" } else { "radio" }}
