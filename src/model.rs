@@ -3,13 +3,8 @@
 
 use crate::cond::Cond;
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
-
-/// A text key or text: borrowed from the embedded compact form in the widget (no copy
-/// at start-up), owned when read from the files.
-pub type Text = Cow<'static, str>;
 
 /// A problem in one content file, named so that a city's editor can find it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -311,7 +306,7 @@ pub struct Content {
     pub profiles: Vec<Profile>,
     /// language code → text key → text. Profile texts are under `p.<profile>.`.
     #[serde(with = "pool::texts")]
-    pub texts: BTreeMap<String, BTreeMap<Text, Text>>,
+    pub texts: BTreeMap<String, BTreeMap<String, String>>,
     /// text key → the file it came from (default language), for error messages.
     pub text_files: BTreeMap<String, String>,
     pub accessibility: Accessibility,
@@ -337,17 +332,17 @@ impl Content {
             .get(lang)
             .and_then(|t| t.get(key))
             .or_else(|| self.texts.get(&self.default_lang).and_then(|t| t.get(key)))
-            .map_or(key, |s| s)
+            .map_or(key, |s| s.as_str())
     }
     pub fn has_text(&self, lang: &str, key: &str) -> bool {
         self.texts.get(lang).is_some_and(|t| t.contains_key(key))
     }
     pub fn profile_text<'a>(&'a self, lang: &str, profile: &str, key: &str) -> &'a str {
         let full = format!("p.{profile}.{key}");
-        match self.texts.get(lang).and_then(|t| t.get(full.as_str())).or_else(|| {
-            self.texts.get(&self.default_lang).and_then(|t| t.get(full.as_str()))
+        match self.texts.get(lang).and_then(|t| t.get(&full)).or_else(|| {
+            self.texts.get(&self.default_lang).and_then(|t| t.get(&full))
         }) {
-            Some(s) => s,
+            Some(s) => s.as_str(),
             None => "",
         }
     }
@@ -360,11 +355,8 @@ impl Content {
 
     /// The content build.rs compiled into the binary: parsed and checked at build
     /// time, so the browser only decodes a compact form (no TOML parser in the wasm).
-    /// Texts stay where they are in the binary instead of being copied.
     pub fn embedded() -> Result<Content, Vec<ContentError>> {
-        let bad = |e: postcard::Error| vec![err("content.bin", "", e.to_string())];
-        let (strings, body): (Vec<&'static str>, &'static [u8]) = postcard::from_bytes(crate::embedded::CONTENT).map_err(bad)?;
-        Content::decode_body(strings.into_iter().map(Cow::Borrowed).collect(), body)
+        Content::decode(crate::embedded::CONTENT)
     }
 
     /// The compact form of `Content` (postcard), as build.rs writes it.
@@ -379,13 +371,9 @@ impl Content {
 
     pub fn decode(bytes: &[u8]) -> Result<Content, Vec<ContentError>> {
         let bad = |e: postcard::Error| vec![err("content.bin", "", e.to_string())];
-        let (strings, body): (Vec<String>, &[u8]) = postcard::from_bytes(bytes).map_err(bad)?;
-        Content::decode_body(strings.into_iter().map(Cow::Owned).collect(), body)
-    }
-
-    fn decode_body(strings: Vec<Text>, body: &[u8]) -> Result<Content, Vec<ContentError>> {
+        let (strings, body): (Vec<String>, Vec<u8>) = postcard::from_bytes(bytes).map_err(bad)?;
         pool::begin(strings);
-        let content = postcard::from_bytes(body).map_err(|e| vec![err("content.bin", "", e.to_string())]);
+        let content = postcard::from_bytes(&body).map_err(bad);
         pool::end();
         content
     }
@@ -416,20 +404,20 @@ impl Content {
 /// The string pool of the compact form: while one encode or decode runs, texts and
 /// quotes are written as indices into a list of distinct strings.
 mod pool {
-    use super::{Profile, Section, Text};
+    use super::{Profile, Section};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::cell::RefCell;
     use std::collections::{BTreeMap, HashMap};
 
     thread_local! {
-        static POOL: RefCell<(Vec<Text>, HashMap<String, u32>)> = RefCell::default();
+        static POOL: RefCell<(Vec<String>, HashMap<String, u32>)> = RefCell::default();
     }
 
-    pub fn begin(strings: Vec<Text>) {
+    pub fn begin(strings: Vec<String>) {
         POOL.with(|p| *p.borrow_mut() = (strings, HashMap::new()));
     }
 
-    pub fn end() -> Vec<Text> {
+    pub fn end() -> Vec<String> {
         POOL.with(|p| std::mem::take(&mut *p.borrow_mut()).0)
     }
 
@@ -437,25 +425,20 @@ mod pool {
         POOL.with(|p| {
             let (list, index) = &mut *p.borrow_mut();
             *index.entry(s.to_string()).or_insert_with(|| {
-                list.push(Text::Owned(s.to_string()));
+                list.push(s.to_string());
                 (list.len() - 1) as u32
             })
         })
     }
 
-    /// A borrowed string stays borrowed: no copy.
-    fn get<E: serde::de::Error>(i: u32) -> Result<Text, E> {
+    fn get<E: serde::de::Error>(i: u32) -> Result<String, E> {
         POOL.with(|p| p.borrow().0.get(i as usize).cloned()).ok_or_else(|| E::custom("string index out of range"))
-    }
-
-    fn get_owned<E: serde::de::Error>(i: u32) -> Result<String, E> {
-        get(i).map(Text::into_owned)
     }
 
     /// language → [(key, text)], as indices.
     pub mod texts {
         use super::*;
-        type Texts = BTreeMap<String, BTreeMap<Text, Text>>;
+        type Texts = BTreeMap<String, BTreeMap<String, String>>;
 
         pub fn serialize<S: Serializer>(t: &Texts, s: S) -> Result<S::Ok, S::Error> {
             // Keys first, then each language's texts: like next to like compresses best.
@@ -471,7 +454,7 @@ mod pool {
             let packed = Vec::<(u32, Vec<(u32, u32)>)>::deserialize(d)?;
             packed
                 .into_iter()
-                .map(|(lang, m)| Ok((get_owned(lang)?, m.into_iter().map(|(k, v)| Ok((get(k)?, get(v)?))).collect::<Result<_, D::Error>>()?)))
+                .map(|(lang, m)| Ok((get(lang)?, m.into_iter().map(|(k, v)| Ok((get(k)?, get(v)?))).collect::<Result<_, D::Error>>()?)))
                 .collect()
         }
     }
@@ -523,8 +506,8 @@ mod pool {
                                 id: x.id,
                                 source: x.source,
                                 seed: x.seed,
-                                heading: get_owned(x.heading)?,
-                                quotes: x.quotes.into_iter().map(get_owned).collect::<Result<_, D::Error>>()?,
+                                heading: get(x.heading)?,
+                                quotes: x.quotes.into_iter().map(get).collect::<Result<_, D::Error>>()?,
                             })
                         })
                         .collect::<Result<_, D::Error>>()?;
@@ -850,7 +833,7 @@ mod load {
                 .collect();
 
             // Texts: text/<lang>/common.toml and text/<lang>/<profile>.toml, flattened.
-            let mut texts: BTreeMap<String, BTreeMap<Text, Text>> = BTreeMap::new();
+            let mut texts: BTreeMap<String, BTreeMap<String, String>> = BTreeMap::new();
             let mut text_files = BTreeMap::new();
             let mut origin: BTreeMap<(String, String), String> = BTreeMap::new();
             for (path, src) in files {
@@ -883,7 +866,7 @@ mod load {
                 if lang == langs.default {
                     text_files.extend(mine.keys().map(|k| (k.clone(), path.clone())));
                 }
-                texts.entry(lang.to_string()).or_default().extend(mine.into_iter().map(|(k, v)| (Text::Owned(k), Text::Owned(v))));
+                texts.entry(lang.to_string()).or_default().extend(mine);
             }
 
             if !self.errors.is_empty() {

@@ -400,10 +400,10 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
 }
 
 fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
-    let ui_keys: BTreeSet<&str> = c
+    let ui_keys: BTreeSet<&String> = c
         .texts
         .get(&c.default_lang)
-        .map(|t| t.keys().map(|k| k.as_ref()).filter(|k| k.starts_with("ui.")).collect())
+        .map(|t| t.keys().filter(|k| k.starts_with("ui.")).collect())
         .unwrap_or_default();
     let default_opt: BTreeSet<String> = {
         let (_, opt) = required_keys(c, &c.default_lang);
@@ -415,13 +415,13 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
         let empty = BTreeMap::new();
         let texts = c.texts.get(&lang.code).unwrap_or(&empty);
         for (k, file) in &req {
-            match texts.get(k.as_str()) {
+            match texts.get(k) {
                 None => errs.push(e(file, k, "text is missing")),
                 Some(t) if t.trim().is_empty() => errs.push(e(file, k, "text is empty")),
                 _ => {}
             }
         }
-        for k in default_opt.iter().map(String::as_str).chain(ui_keys.iter().copied()) {
+        for k in default_opt.iter().chain(ui_keys.iter().copied()) {
             match texts.get(k) {
                 None => errs.push(e(&common, k, "text is missing (the default language has it)")),
                 Some(t) if t.trim().is_empty() => errs.push(e(&common, k, "text is empty")),
@@ -449,7 +449,6 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
             }
         }
         for (k, t) in texts {
-            let k: &str = k;
             let known = req.contains_key(k) || opt.contains(k) || (k.starts_with("ui.") && ui_keys.contains(k));
             if !known {
                 let file = c.text_files.get(k).cloned().unwrap_or(common.clone());
