@@ -5,7 +5,8 @@
 //! the browser to do work (`pushState`, layout) that would otherwise delay the new
 //! question by several milliseconds on a slow phone. Links and the back and forward
 //! buttons change the URL first; `hashchange`/`popstate` bring the route in step.
-//! This replaces yew-router, whose generic routing cost the widget ~10 KB of wasm.
+//! This replaces yew-router, whose generic routing cost the widget 27 KB of gzip (see
+//! docs/performance.md).
 
 pub use crate::route::Route;
 use std::cell::RefCell;

@@ -2,11 +2,11 @@
 //! link whose hidden text names what it changes.
 
 use super::answer_text;
+use crate::app::router::use_nav;
 use crate::app::components::use_step;
 use crate::app::{content, rich, Route, StoreHandle, Tr};
 use crate::engine::Engine;
 use yew::prelude::*;
-use crate::app::router::use_nav;
 
 #[function_component(CheckPage)]
 pub fn check_page() -> Html {

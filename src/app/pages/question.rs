@@ -2,13 +2,13 @@
 //! heading and the legend; native radios or checkboxes, none preselected; why we ask;
 //! the terms explained where they appear; an error summary when nothing is chosen.
 
+use crate::app::router::use_nav;
 use crate::app::components::error_summary::ErrorSummary;
 use crate::app::components::use_step;
 use crate::app::{content, rich, Action, Route, StoreHandle, Tr};
 use crate::engine::is_valid;
 use crate::model::Kind;
 use yew::prelude::*;
-use crate::app::router::use_nav;
 
 #[derive(Properties, PartialEq)]
 pub struct QuestionPageProps {

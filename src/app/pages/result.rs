@@ -2,6 +2,7 @@
 //! ranked forms, the spectrum, the partner findings, the readiness checklist, next
 //! steps and the counter's contact; then print, share, save and start again.
 
+use crate::app::router::use_nav;
 use crate::app::components::cite::{documents, Cites, Passage};
 use crate::app::components::spectrum::Spectrum;
 use crate::app::components::use_step;
@@ -12,7 +13,6 @@ use crate::engine::{Engine, FindingResult, Fit};
 use crate::model::{Level, Part, Tone};
 use crate::share;
 use yew::prelude::*;
-use crate::app::router::use_nav;
 
 fn level_class(l: Level) -> (&'static str, &'static str) {
     match l {

@@ -1,11 +1,11 @@
 //! Opening a share link: restore what is valid, say calmly what was not, and go on
 //! to the result (or to the first question still open).
 
+use crate::app::router::use_nav;
 use crate::app::{content, Action, Notice, Route, StoreHandle};
 use crate::session::{Page, Session};
 use crate::share;
 use yew::prelude::*;
-use crate::app::router::use_nav;
 
 /// The raw fragment after `#/s/`, read from the location rather than the router so
 /// that no character of the link is reinterpreted.

@@ -1,11 +1,11 @@
 //! The start page: what the check is, what it answers, how long it takes, that
 //! nothing is sent anywhere, and a profile chooser when the host did not fix one.
 
+use crate::app::router::use_nav;
 use crate::app::components::error_summary::ErrorSummary;
 use crate::app::components::use_step;
 use crate::app::{content, storage, Action, Notice, Route, StoreHandle, Tr};
 use yew::prelude::*;
-use crate::app::router::use_nav;
 
 #[function_component(StartPage)]
 pub fn start_page() -> Html {
