@@ -24,8 +24,9 @@ impl Route {
     /// anything unknown is `NotFound`, which the app shows as the step the answers allow.
     pub fn parse(hash: &str) -> Route {
         let h = hash.strip_prefix('#').unwrap_or(hash);
-        if let Some(data) = h.strip_prefix("/s/") {
-            return if data.is_empty() { Route::NotFound } else { Route::Share };
+        // Any share link, even an empty or broken one: its loader says calmly what was wrong.
+        if h.starts_with("/s/") {
+            return Route::Share;
         }
         // A query or a trailing slash does not change the step.
         let path = h.split('?').next().unwrap_or_default();

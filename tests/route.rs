@@ -27,7 +27,7 @@ fn fragments_the_browser_may_hand_over() {
         ("#/result", Route::Result),
         ("#/s/k1!tomakomai!role:npo", Route::Share),
         ("#/s/%E3%81%82", Route::Share),
-        ("#/s/", Route::NotFound),
+        ("#/s/", Route::Share),
         ("#/q/", Route::NotFound),
         ("#/q/Role", Route::NotFound),
         ("#/q/role/extra", Route::NotFound),

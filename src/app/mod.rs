@@ -285,10 +285,6 @@ fn pages_for_route() -> Html {
         Route::Accessibility => html! { <pages::accessibility::AccessibilityPage /> },
         Route::PanicCheck => panic!("deliberate panic (#/__panic) to check the panic hook"),
         Route::Share => html! { <pages::share::ShareLoader /> },
-        // A share link the router cannot even decode is still a share link: say so calmly.
-        Route::NotFound if gloo::utils::window().location().hash().unwrap_or_default().starts_with("#/s/") => {
-            html! { <pages::share::ShareLoader /> }
-        }
         Route::NotFound => html! { <pages::Guard wanted={Page::Start} /> },
     }
 }
