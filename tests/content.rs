@@ -315,10 +315,13 @@ fn the_compact_form_round_trips_and_a_damaged_one_is_an_error() {
     assert_eq!((&back.texts, &back.profiles), (&c.texts, &c.profiles));
     assert!(Content::decode(&bytes[..bytes.len() / 2]).is_err());
     assert!(Content::decode(&[]).is_err());
-    // The strings table lost: every text index points nowhere.
-    let (_, body): (Vec<String>, Vec<u8>) = postcard::from_bytes(&bytes).unwrap();
-    let orphan = postcard::to_allocvec(&(Vec::<String>::new(), body)).unwrap();
+    // The strings lost: every text index points nowhere.
+    let (table, strings, body): (&str, Vec<&[u8]>, &[u8]) = postcard::from_bytes(&bytes).unwrap();
+    let orphan = postcard::to_allocvec(&(table, Vec::<&[u8]>::new(), body)).unwrap();
     assert!(Content::decode(&orphan).is_err());
+    // The character table lost: the Japanese texts cannot be read back.
+    let blank = postcard::to_allocvec(&("", &strings, body)).unwrap();
+    assert!(Content::decode(&blank).is_err());
 }
 
 #[test]
