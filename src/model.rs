@@ -305,8 +305,7 @@ pub struct Content {
     #[serde(with = "pool::profiles")]
     pub profiles: Vec<Profile>,
     /// language code → text key → text. Profile texts are under `p.<profile>.`.
-    #[serde(with = "pool::texts")]
-    pub texts: BTreeMap<String, BTreeMap<String, String>>,
+    pub texts: Texts,
     /// text key → the file it came from (default language), for error messages.
     pub text_files: BTreeMap<String, String>,
     pub accessibility: Accessibility,
@@ -328,23 +327,14 @@ impl Content {
     /// A text in a language; falls back to the default language, then to the key
     /// itself, so a gap shows as a visible key rather than a crash.
     pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
-        self.texts
-            .get(lang)
-            .and_then(|t| t.get(key))
-            .or_else(|| self.texts.get(&self.default_lang).and_then(|t| t.get(key)))
-            .map_or(key, |s| s.as_str())
+        self.texts.get(lang, key).or_else(|| self.texts.get(&self.default_lang, key)).unwrap_or(key)
     }
     pub fn has_text(&self, lang: &str, key: &str) -> bool {
-        self.texts.get(lang).is_some_and(|t| t.contains_key(key))
+        self.texts.get(lang, key).is_some()
     }
     pub fn profile_text<'a>(&'a self, lang: &str, profile: &str, key: &str) -> &'a str {
         let full = format!("p.{profile}.{key}");
-        match self.texts.get(lang).and_then(|t| t.get(&full)).or_else(|| {
-            self.texts.get(&self.default_lang).and_then(|t| t.get(&full))
-        }) {
-            Some(s) => s.as_str(),
-            None => "",
-        }
+        self.texts.get(lang, &full).or_else(|| self.texts.get(&self.default_lang, &full)).unwrap_or("")
     }
 
     /// Parses the content from `(path relative to content/, file text)` pairs.
@@ -364,9 +354,9 @@ impl Content {
     /// share their keys, and the general profile quotes the cities' own passages.
     /// The strings are stored in `chars`' coding, which gzip packs ~15 % smaller than UTF-8.
     pub fn encode(&self) -> Vec<u8> {
-        pool::begin(Vec::new());
+        pool::begin_encode();
         let body = postcard::to_allocvec(self).expect("content serialises");
-        let strings = pool::end();
+        let strings = pool::end_encode();
         let (table, coded) = chars::encode(&strings);
         postcard::to_allocvec(&(table, coded, body)).expect("content serialises")
     }
@@ -376,10 +366,9 @@ impl Content {
         // Written as Vec<u8>s; postcard lays a byte sequence out the same way either way,
         // and borrowing skips a visitor call per byte.
         let (table, coded, body): (&str, Vec<&[u8]>, &[u8]) = postcard::from_bytes(bytes).map_err(|e| bad(e.to_string()))?;
-        let strings = chars::decode(table, &coded).map_err(|e| bad(e.to_string()))?;
-        pool::begin(strings);
+        pool::begin_decode(chars::Strings::coded(table, &coded));
         let content = postcard::from_bytes(body).map_err(|e| bad(e.to_string()));
-        pool::end();
+        pool::end_decode();
         content
     }
 
@@ -443,56 +432,230 @@ pub mod chars {
         (ranked.into_iter().map(|(c, _)| c).collect(), coded)
     }
 
-    /// The strings back; an error (never a panic) for a byte sequence cut short or a
-    /// character the table does not have.
+    /// The strings back, all decoded; an error (never a panic) for a byte sequence cut
+    /// short or a character the table does not have.
     pub fn decode(table: &str, coded: &[&[u8]]) -> Result<Vec<String>, &'static str> {
-        let table: Vec<char> = table.chars().collect();
-        coded
-            .iter()
-            .map(|bytes| {
-                let mut out = String::with_capacity(bytes.len() * 2);
-                let mut it = bytes.iter().map(|&b| b as usize);
-                while let Some(b) = it.next() {
-                    let mut next = || it.next().ok_or("a character is cut short");
-                    let r = match b {
-                        0..=0x7F => {
-                            out.push(b as u8 as char);
-                            continue;
-                        }
-                        0x80..=0xEF => b - 0x80,
-                        0xF0..=0xFE => ONE + ((b - 0xF0) << 8) + next()?,
-                        _ => ONE + TWO + (next()? << 8) + next()?,
-                    };
-                    out.push(*table.get(r).ok_or("a character is not in the table")?);
+        let n = table.chars().count();
+        for bytes in coded {
+            for code in codes(bytes) {
+                if matches!(code?, Code::Rank(r) if r >= n) {
+                    return Err("a character is not in the table");
                 }
-                Ok(out)
+            }
+        }
+        let strings = Strings::coded(table, coded);
+        Ok((0..strings.len()).map(|i| strings.get(i).unwrap_or_default().to_string()).collect())
+    }
+
+    /// Distinct strings, each decoded the first time it is read: start-up checks the
+    /// codes but does not build ~4,000 texts the visitor may never see.
+    #[derive(Clone, Debug, Default)]
+    pub struct Strings {
+        table: Vec<char>,
+        coded: Vec<u8>,
+        /// Where each string's codes end in `coded`.
+        ends: Vec<u32>,
+        text: Vec<std::sync::OnceLock<String>>,
+    }
+
+    impl Strings {
+        /// Strings already decoded (the native loader).
+        pub fn plain(strings: impl IntoIterator<Item = String>) -> Strings {
+            let text: Vec<_> = strings.into_iter().map(std::sync::OnceLock::from).collect();
+            Strings { ends: vec![0; text.len()], text, ..Strings::default() }
+        }
+
+        /// Coded strings, not yet decoded. A code the table does not have reads as U+FFFD
+        /// (never a panic); `decode` reports it, and the content tests decode every string.
+        pub fn coded(table: &str, coded: &[&[u8]]) -> Strings {
+            let mut all = Vec::with_capacity(coded.iter().map(|c| c.len()).sum());
+            let mut ends = Vec::with_capacity(coded.len());
+            for bytes in coded {
+                all.extend_from_slice(bytes);
+                ends.push(all.len() as u32);
+            }
+            let text = (0..coded.len()).map(|_| std::sync::OnceLock::new()).collect();
+            Strings { table: table.chars().collect(), coded: all, ends, text }
+        }
+
+        pub fn len(&self) -> usize {
+            self.text.len()
+        }
+
+        pub fn is_empty(&self) -> bool {
+            self.text.is_empty()
+        }
+
+        pub fn get(&self, i: usize) -> Option<&str> {
+            let cell = self.text.get(i)?;
+            Some(cell.get_or_init(|| {
+                let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+                one(&self.table, &self.coded[start..self.ends[i] as usize])
+            }))
+        }
+    }
+
+    enum Code {
+        Ascii(u8),
+        /// A character's index in the table.
+        Rank(usize),
+    }
+
+    fn codes(bytes: &[u8]) -> impl Iterator<Item = Result<Code, &'static str>> + '_ {
+        let mut it = bytes.iter().map(|&b| b as usize);
+        std::iter::from_fn(move || {
+            let b = it.next()?;
+            let mut next = || it.next().ok_or("a character is cut short");
+            Some(match b {
+                0..=0x7F => Ok(Code::Ascii(b as u8)),
+                0x80..=0xEF => Ok(Code::Rank(b - 0x80)),
+                0xF0..=0xFE => next().map(|n| Code::Rank(ONE + ((b - 0xF0) << 8) + n)),
+                _ => next().and_then(|h| next().map(|l| Code::Rank(ONE + TWO + (h << 8) + l))),
             })
+        })
+    }
+
+    // A function of its own, called once per string: the browser optimises a function
+    // that is called often, between calls, but not a loop that is already running.
+    #[inline(never)]
+    fn one(table: &[char], bytes: &[u8]) -> String {
+        let mut out = String::with_capacity(bytes.len() * 3);
+        // The build wrote these codes, and the content tests decode every string, so
+        // neither fallback is taken; they only keep a damaged build from panicking.
+        for code in codes(bytes).flatten() {
+            match code {
+                Code::Ascii(b) => out.push(b as char),
+                Code::Rank(r) => out.push(table.get(r).copied().unwrap_or('\u{FFFD}')),
+            }
+        }
+        out
+    }
+}
+
+/// Every text in every language: one sorted key table, and for each language the index
+/// of each key's text among the distinct strings. In the widget a text is decoded the
+/// first time it is read (`chars::Strings`).
+#[derive(Clone, Default)]
+pub struct Texts {
+    keys: Vec<String>,
+    langs: Vec<(String, Vec<u32>)>,
+    strings: std::sync::Arc<chars::Strings>,
+}
+
+/// No text for this key in this language.
+const NO_TEXT: u32 = u32::MAX;
+
+impl Texts {
+    pub fn from_maps(maps: BTreeMap<String, BTreeMap<String, String>>) -> Texts {
+        let keys: Vec<String> = maps.values().flat_map(|m| m.keys().cloned()).collect::<BTreeSet<_>>().into_iter().collect();
+        let mut strings = Vec::new();
+        let langs = maps
+            .into_iter()
+            .map(|(lang, mut m)| {
+                let ids = keys
+                    .iter()
+                    .map(|k| match m.remove(k) {
+                        Some(t) => {
+                            strings.push(t);
+                            (strings.len() - 1) as u32
+                        }
+                        None => NO_TEXT,
+                    })
+                    .collect();
+                (lang, ids)
+            })
+            .collect();
+        Texts { keys, langs, strings: std::sync::Arc::new(chars::Strings::plain(strings)) }
+    }
+
+    pub fn lang(&self, lang: &str) -> Option<LangTexts<'_>> {
+        self.langs.iter().find(|(l, _)| l == lang).map(|(_, ids)| LangTexts { texts: self, ids })
+    }
+
+    pub fn get(&self, lang: &str, key: &str) -> Option<&str> {
+        self.lang(lang)?.get(key)
+    }
+
+    pub fn to_maps(&self) -> BTreeMap<String, BTreeMap<String, String>> {
+        self.langs
+            .iter()
+            .map(|(l, _)| (l.clone(), self.lang(l).into_iter().flat_map(|t| t.iter()).map(|(k, v)| (k.to_string(), v.to_string())).collect()))
             .collect()
+    }
+}
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Texts) -> bool {
+        self.to_maps() == other.to_maps()
+    }
+}
+
+impl fmt::Debug for Texts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.to_maps().fmt(f)
+    }
+}
+
+/// One language's texts.
+#[derive(Clone, Copy)]
+pub struct LangTexts<'a> {
+    texts: &'a Texts,
+    ids: &'a [u32],
+}
+
+impl<'a> LangTexts<'a> {
+    pub fn get(&self, key: &str) -> Option<&'a str> {
+        let i = self.texts.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()?;
+        self.text(self.ids[i])
+    }
+
+    fn text(&self, id: u32) -> Option<&'a str> {
+        (id != NO_TEXT).then(|| self.texts.strings.get(id as usize)).flatten()
+    }
+
+    /// (key, text) in key order.
+    pub fn iter(&self) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        let this = *self;
+        this.texts.keys.iter().zip(this.ids).filter_map(move |(k, &id)| Some((k.as_str(), this.text(id)?)))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &'a str> + 'a {
+        self.iter().map(|(k, _)| k)
     }
 }
 
 /// The string pool of the compact form: while one encode or decode runs, texts and
 /// quotes are written as indices into a list of distinct strings.
 mod pool {
-    use super::{Profile, Section};
+    use super::{chars::Strings, Profile, Section};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
     use std::cell::RefCell;
-    use std::collections::{BTreeMap, HashMap};
+    use std::collections::HashMap;
+    use std::sync::Arc;
 
     thread_local! {
-        static POOL: RefCell<(Vec<String>, HashMap<String, u32>)> = RefCell::default();
+        static PUT: RefCell<(Vec<String>, HashMap<String, u32>)> = RefCell::default();
+        static GET: RefCell<Arc<Strings>> = RefCell::default();
     }
 
-    pub fn begin(strings: Vec<String>) {
-        POOL.with(|p| *p.borrow_mut() = (strings, HashMap::new()));
+    pub fn begin_encode() {
+        PUT.with(|p| *p.borrow_mut() = Default::default());
     }
 
-    pub fn end() -> Vec<String> {
-        POOL.with(|p| std::mem::take(&mut *p.borrow_mut()).0)
+    pub fn end_encode() -> Vec<String> {
+        PUT.with(|p| std::mem::take(&mut *p.borrow_mut()).0)
+    }
+
+    pub fn begin_decode(strings: Strings) {
+        GET.with(|p| *p.borrow_mut() = Arc::new(strings));
+    }
+
+    pub fn end_decode() {
+        GET.with(|p| *p.borrow_mut() = Default::default());
     }
 
     fn put(s: &str) -> u32 {
-        POOL.with(|p| {
+        PUT.with(|p| {
             let (list, index) = &mut *p.borrow_mut();
             *index.entry(s.to_string()).or_insert_with(|| {
                 list.push(s.to_string());
@@ -501,69 +664,81 @@ mod pool {
         })
     }
 
+    fn check<E: serde::de::Error>(i: u32) -> Result<u32, E> {
+        match GET.with(|p| p.borrow().len()) > i as usize {
+            true => Ok(i),
+            false => Err(E::custom("string index out of range")),
+        }
+    }
+
     fn get<E: serde::de::Error>(i: u32) -> Result<String, E> {
-        POOL.with(|p| p.borrow().0.get(i as usize).cloned()).ok_or_else(|| E::custom("string index out of range"))
+        GET.with(|p| p.borrow().get(i as usize).map(str::to_string)).ok_or_else(|| E::custom("string index out of range"))
     }
 
     /// One table of keys, then for each language its text for every key, as indices.
     /// Indices are written as the step from the one before (`steps`): texts were put in
-    /// key order, so most steps are +1, which gzip packs to almost nothing.
-    pub mod texts {
-        use super::*;
-        use serde::de::Error as _;
-        use std::collections::BTreeSet;
-        type Texts = BTreeMap<String, BTreeMap<String, String>>;
-
-        pub fn serialize<S: Serializer>(t: &Texts, s: S) -> Result<S::Ok, S::Error> {
+    /// key order, so most steps are +1, which gzip packs to almost nothing. Decoding keeps
+    /// the indices and the strings, and decodes no text.
+    impl Serialize for super::Texts {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             // Keys first, then each language's texts: like next to like compresses best.
-            let keys: BTreeSet<&String> = t.values().flat_map(|m| m.keys()).collect();
-            let key_ids = steps(keys.iter().map(|k| Some(put(k))));
-            let langs: Vec<(u32, Vec<u32>)> =
-                t.iter().map(|(lang, m)| (put(lang), steps(keys.iter().map(|k| m.get(*k).map(|v| put(v)))))).collect();
+            let key_ids = steps(self.keys.iter().map(|k| Some(put(k))));
+            let langs: Vec<(u32, Vec<u32>)> = self
+                .langs
+                .iter()
+                .map(|(lang, ids)| (put(lang), steps(ids.iter().map(|&id| self.strings.get(id as usize).filter(|_| id != super::NO_TEXT).map(put)))))
+                .collect();
             (key_ids, langs).serialize(s)
         }
+    }
 
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Texts, D::Error> {
+    impl<'de> Deserialize<'de> for super::Texts {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            use serde::de::Error as _;
             let (key_ids, langs) = <(Vec<u32>, Vec<(u32, Vec<u32>)>)>::deserialize(d)?;
             let keys = unsteps(&key_ids).map(|k| get(k.ok_or_else(|| D::Error::custom("a key is missing"))?)).collect::<Result<Vec<_>, D::Error>>()?;
-            langs
+            if !keys.windows(2).all(|w| w[0] < w[1]) {
+                return Err(D::Error::custom("the text keys are out of order"));
+            }
+            let langs = langs
                 .into_iter()
                 .map(|(lang, texts)| {
                     if texts.len() != keys.len() {
                         return Err(D::Error::custom("a language's texts do not match the keys"));
                     }
-                    let m = keys.iter().zip(unsteps(&texts)).filter_map(|(k, v)| Some(get(v?).map(|v| (k.clone(), v)))).collect::<Result<_, D::Error>>()?;
-                    Ok((get(lang)?, m))
+                    let ids = unsteps(&texts).map(|id| id.map_or(Ok(super::NO_TEXT), check)).collect::<Result<_, D::Error>>()?;
+                    Ok((get(lang)?, ids))
                 })
-                .collect()
+                .collect::<Result<_, D::Error>>()?;
+            Ok(super::Texts { keys, langs, strings: GET.with(|p| p.borrow().clone()) })
         }
+    }
 
-        /// 0 for none, else 1 + the zigzagged step from the previous index.
-        fn steps(ids: impl Iterator<Item = Option<u32>>) -> Vec<u32> {
-            let mut prev = 0i64;
-            ids.map(|id| match id {
-                None => 0,
-                Some(i) => {
-                    let step = i as i64 - prev;
-                    prev = i as i64;
-                    1 + ((step << 1) ^ (step >> 63)) as u32
-                }
-            })
-            .collect()
-        }
+    /// 0 for none, else 1 + the zigzagged step from the previous index.
+    fn steps(ids: impl Iterator<Item = Option<u32>>) -> Vec<u32> {
+        let mut prev = 0i64;
+        ids.map(|id| match id {
+            None => 0,
+            Some(i) => {
+                let step = i as i64 - prev;
+                prev = i as i64;
+                1 + ((step << 1) ^ (step >> 63)) as u32
+            }
+        })
+        .collect()
+    }
 
-        fn unsteps(codes: &[u32]) -> impl Iterator<Item = Option<u32>> + '_ {
-            let mut prev = 0i64;
-            codes.iter().map(move |&c| {
-                if c == 0 {
-                    return None;
-                }
-                let z = (c - 1) as i64;
-                prev += (z >> 1) ^ -(z & 1);
-                // Out of range reads as an index no pool has, so `get` reports it.
-                Some(u32::try_from(prev).unwrap_or(u32::MAX))
-            })
-        }
+    fn unsteps(codes: &[u32]) -> impl Iterator<Item = Option<u32>> + '_ {
+        let mut prev = 0i64;
+        codes.iter().map(move |&c| {
+            if c == 0 {
+                return None;
+            }
+            let z = (c - 1) as i64;
+            prev += (z >> 1) ^ -(z & 1);
+            // Out of range reads as an index no pool has, so it is reported.
+            Some(u32::try_from(prev).unwrap_or(u32::MAX))
+        })
     }
 
     /// Profiles with each section's heading and quotes as indices.
@@ -995,7 +1170,7 @@ mod load {
                 form_good: rf.good,
                 form_possible: rf.possible,
                 profiles,
-                texts,
+                texts: Texts::from_maps(texts),
                 text_files,
                 accessibility,
             })

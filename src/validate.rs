@@ -400,11 +400,8 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
 }
 
 fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
-    let ui_keys: BTreeSet<&String> = c
-        .texts
-        .get(&c.default_lang)
-        .map(|t| t.keys().filter(|k| k.starts_with("ui.")).collect())
-        .unwrap_or_default();
+    let ui_keys: BTreeSet<&str> =
+        c.texts.lang(&c.default_lang).map(|t| t.keys().filter(|k| k.starts_with("ui.")).collect()).unwrap_or_default();
     let default_opt: BTreeSet<String> = {
         let (_, opt) = required_keys(c, &c.default_lang);
         opt.into_iter().filter(|k| c.has_text(&c.default_lang, k)).collect()
@@ -412,16 +409,15 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
     for lang in &c.languages {
         let (req, opt) = required_keys(c, &lang.code);
         let common = format!("text/{}/common.toml", lang.code);
-        let empty = BTreeMap::new();
-        let texts = c.texts.get(&lang.code).unwrap_or(&empty);
+        let texts: BTreeMap<&str, &str> = c.texts.lang(&lang.code).map(|t| t.iter().collect()).unwrap_or_default();
         for (k, file) in &req {
-            match texts.get(k) {
+            match texts.get(k.as_str()) {
                 None => errs.push(e(file, k, "text is missing")),
                 Some(t) if t.trim().is_empty() => errs.push(e(file, k, "text is empty")),
                 _ => {}
             }
         }
-        for k in default_opt.iter().chain(ui_keys.iter().copied()) {
+        for k in default_opt.iter().map(String::as_str).chain(ui_keys.iter().copied()) {
             match texts.get(k) {
                 None => errs.push(e(&common, k, "text is missing (the default language has it)")),
                 Some(t) if t.trim().is_empty() => errs.push(e(&common, k, "text is empty")),
@@ -429,7 +425,7 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
             }
         }
         if let Some(rules) = &lang.rules {
-            for (k, t) in texts {
+            for (&k, &t) in &texts {
                 let file = file_of(c, k, &lang.code);
                 let exempt = rules.exempt.iter().any(|x| k.ends_with(x.as_str()));
                 if rules.ruby && !exempt {
@@ -448,7 +444,7 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
                 }
             }
         }
-        for (k, t) in texts {
+        for (&k, &t) in &texts {
             let known = req.contains_key(k) || opt.contains(k) || (k.starts_with("ui.") && ui_keys.contains(k));
             if !known {
                 let file = c.text_files.get(k).cloned().unwrap_or(common.clone());
