@@ -21,7 +21,7 @@ fn main() {
     println!("cargo:rerun-if-changed=content");
     println!("cargo:rerun-if-changed=src/model.rs");
     println!("cargo:rerun-if-changed=src/cond.rs");
-    let mut content = match model::Content::load_dir(&root) {
+    let content = match model::Content::load_dir(&root) {
         Ok(c) => c,
         Err(errors) => {
             for e in &errors {
@@ -30,8 +30,6 @@ fn main() {
             panic!("{} problem(s) in content/ (listed above)", errors.len());
         }
     };
-    // Only error messages use it, and those come from the native loader.
-    content.text_files.clear();
     let bytes = content.encode();
     fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("content.bin"), bytes).unwrap();
 }

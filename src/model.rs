@@ -307,6 +307,8 @@ pub struct Content {
     /// language code → text key → text. Profile texts are under `p.<profile>.`.
     pub texts: Texts,
     /// text key → the file it came from (default language), for error messages.
+    /// Only the native loader fills it; the compact form leaves it out.
+    #[serde(skip)]
     pub text_files: BTreeMap<String, String>,
     pub accessibility: Accessibility,
 }

@@ -26,6 +26,8 @@ fn a_code_cut_short_or_unknown_is_an_error() {
 }
 
 proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
+
     #[test]
     fn any_strings_round_trip(strings in prop::collection::vec(".{0,40}", 0..12)) {
         let (table, coded) = chars::encode(&strings);
