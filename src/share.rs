@@ -55,6 +55,9 @@ pub struct Decoded {
     pub answers: Answers,
     /// Pieces that were dropped (unknown question or option, broken pair, off the path).
     pub dropped: usize,
+    /// Of those, the ones that could not be read at all (not merely off the path, which a
+    /// saved session may hold: later answers are kept while an earlier one is changed).
+    pub unreadable: usize,
     /// The language the link was made in, if it names a known one.
     pub lang: Option<String>,
     pub notes: Option<Notes>,
@@ -226,10 +229,11 @@ pub fn decode(content: &Content, input: &str) -> Result<Decoded, ShareError> {
             _ => dropped += 1,
         }
     }
-    let on_path = Engine::new(content, profile).path_answers(&answers);
-    dropped += answers.len() - on_path.len();
     if broken_notes {
         dropped += 1;
     }
-    Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped, lang, notes })
+    let unreadable = dropped;
+    let on_path = Engine::new(content, profile).path_answers(&answers);
+    dropped += answers.len() - on_path.len();
+    Ok(Decoded { profile: profile.id.clone(), answers: on_path, dropped, unreadable, lang, notes })
 }

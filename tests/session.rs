@@ -104,6 +104,22 @@ fn unknown_ids_and_tampering_are_dropped_not_fatal() {
     let d = decode(c, "k1!tomakomai!role:npo,idea:togethr,zzz:1,purpose:public+profit,,role:individual").unwrap();
     assert_eq!(d.answers.len(), 1, "{:?}", d.answers);
     assert!(d.dropped >= 4);
+    assert_eq!(d.unreadable, d.dropped, "none of these could be read");
+}
+
+#[test]
+fn answers_merely_off_the_path_are_not_unreadable() {
+    // A saved session keeps later answers while an earlier one is changed; reading them
+    // back drops those off the path, but nothing in the value is damaged.
+    let c = content();
+    let full = session("tomakomai", FULL);
+    let mut answers = full.answers.clone();
+    answers.remove("idea");
+    let d = decode(c, &encode(c, "tomakomai", &answers, "ja")).unwrap();
+    assert!(d.dropped > 0, "later answers are off the path without `idea`");
+    assert_eq!(d.unreadable, 0);
+    let broken = decode(c, "k1!tomakomai!{{{broken").unwrap();
+    assert_eq!((broken.unreadable, broken.answers.len()), (1, 0));
 }
 
 #[test]

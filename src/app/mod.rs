@@ -31,6 +31,8 @@ pub enum Notice {
     ShareNewer,
     StoredRestored,
     StoredCorrupt,
+    /// Saved answers of which some could not be read (damaged, or the content changed since).
+    StoredPartial,
     StoredNewer,
     StorageUnavailable,
     Saved,
@@ -47,6 +49,7 @@ impl Notice {
             Notice::ShareBroken => "ui.notice_share_broken",
             Notice::StoredRestored => "ui.notice_stored_restored",
             Notice::StoredCorrupt => "ui.notice_stored_corrupt",
+            Notice::StoredPartial => "ui.notice_stored_partial",
             Notice::StoredNewer => "ui.notice_stored_newer",
             Notice::ShareNewer => "ui.notice_share_newer",
             Notice::StorageUnavailable => "ui.notice_storage_unavailable",

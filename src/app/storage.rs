@@ -24,8 +24,10 @@ pub fn restore(mut store: Store) -> Store {
             if let Some(n) = d.notes {
                 store.notes = n;
             }
-            store.saving = true;
-            store.notice = Some(Notice::StoredRestored);
+            // Part of it unreadable: continue from what was read, but keep saving off, so
+            // the stored value is not replaced by the smaller one until the user saves again.
+            store.saving = d.unreadable == 0;
+            store.notice = Some(if d.unreadable == 0 { Notice::StoredRestored } else { Notice::StoredPartial });
         }
         Ok(_) => {} // saved for another city's page: leave it alone
         // Left in place either way: nothing is overwritten until the user saves again.
