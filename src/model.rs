@@ -449,8 +449,8 @@ pub mod chars {
         Ok((0..strings.len()).map(|i| strings.get(i).unwrap_or_default().to_string()).collect())
     }
 
-    /// Distinct strings, each decoded the first time it is read: start-up checks the
-    /// codes but does not build ~4,000 texts the visitor may never see.
+    /// Distinct strings, each decoded the first time it is read: start-up keeps the codes
+    /// and builds none of the ~4,000 texts, most of which the visitor never sees.
     #[derive(Clone, Debug, Default)]
     pub struct Strings {
         table: Vec<char>,
