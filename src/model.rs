@@ -215,9 +215,9 @@ pub struct Section {
     /// Overrides the profile's seed (the general profile quotes several cities).
     #[serde(default)]
     pub seed: Option<String>,
-    pub heading: String,
+    pub heading: PooledStr,
     #[serde(default)]
-    pub quotes: Vec<String>,
+    pub quotes: Vec<PooledStr>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
@@ -544,6 +544,72 @@ pub struct Texts {
     strings: std::sync::Arc<chars::Strings>,
 }
 
+/// A section's heading or quote: read from a content file, or from the compact form and
+/// then decoded the first time it is read (like the texts).
+#[derive(Clone)]
+pub struct PooledStr(Pooled);
+
+#[derive(Clone)]
+enum Pooled {
+    Plain(String),
+    Coded(std::sync::Arc<chars::Strings>, u32),
+}
+
+impl std::ops::Deref for PooledStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        match &self.0 {
+            Pooled::Plain(s) => s,
+            // The index was checked when the content was decoded.
+            Pooled::Coded(strings, i) => strings.get(*i as usize).unwrap_or_default(),
+        }
+    }
+}
+
+impl From<&str> for PooledStr {
+    fn from(s: &str) -> PooledStr {
+        PooledStr(Pooled::Plain(s.to_string()))
+    }
+}
+
+impl std::borrow::Borrow<str> for PooledStr {
+    fn borrow(&self) -> &str {
+        self
+    }
+}
+
+impl PartialEq for PooledStr {
+    fn eq(&self, other: &PooledStr) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for PooledStr {}
+
+impl fmt::Debug for PooledStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl fmt::Display for PooledStr {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        (**self).fmt(f)
+    }
+}
+
+impl Serialize for PooledStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (**self).serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for PooledStr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(|s| PooledStr(Pooled::Plain(s)))
+    }
+}
+
 /// No text for this key in this language.
 const NO_TEXT: u32 = u32::MAX;
 
@@ -673,6 +739,10 @@ mod pool {
         }
     }
 
+    fn pooled<E: serde::de::Error>(i: u32) -> Result<super::PooledStr, E> {
+        Ok(super::PooledStr(super::Pooled::Coded(GET.with(|p| p.borrow().clone()), check(i)?)))
+    }
+
     fn get<E: serde::de::Error>(i: u32) -> Result<String, E> {
         GET.with(|p| p.borrow().get(i as usize).map(str::to_string)).ok_or_else(|| E::custom("string index out of range"))
     }
@@ -790,8 +860,8 @@ mod pool {
                                 id: x.id,
                                 source: x.source,
                                 seed: x.seed,
-                                heading: get(x.heading)?,
-                                quotes: x.quotes.into_iter().map(get).collect::<Result<_, D::Error>>()?,
+                                heading: pooled(x.heading)?,
+                                quotes: x.quotes.into_iter().map(pooled).collect::<Result<_, D::Error>>()?,
                             })
                         })
                         .collect::<Result<_, D::Error>>()?;

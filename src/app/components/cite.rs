@@ -154,7 +154,7 @@ pub fn passage(props: &PassageProps) -> Html {
         <span class="kc-passage__body">
             <span class="kc-passage__source">{ rich(&citation_text(&tr, &props.profile, &props.section)) }</span>
             <span class="kc-passage__quote" lang="ja">
-                { for sec.quotes.iter().map(|q| html! { <span class="kc-passage__sentence">{ q.clone() }</span> }) }
+                { for sec.quotes.iter().map(|q| html! { <span class="kc-passage__sentence">{ q.to_string() }</span> }) }
             </span>
             if let Some(s) = summary {
                 <span class="kc-passage__summary"><strong>{ tr.h("ui.passage_summary") }</strong>{ rich(&s) }</span>

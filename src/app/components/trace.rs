@@ -51,7 +51,7 @@ pub fn trace_rule(props: &TraceRuleProps) -> Html {
             <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.h("ui.trace_condition") }</span>{ cond_text(&tr, &props.cond) }</p>
             { for props.sections.iter().filter_map(|s| p.and_then(|p| p.section(s))).map(|sec| html! {
                 <figure class="kc-trace__quote">
-                    <blockquote lang="ja">{ for sec.quotes.iter().map(|q| html! { <p>{ q.clone() }</p> }) }</blockquote>
+                    <blockquote lang="ja">{ for sec.quotes.iter().map(|q| html! { <p>{ q.to_string() }</p> }) }</blockquote>
                     <figcaption>{ rich(&citation_text(&tr, &props.profile, &sec.id)) }</figcaption>
                 </figure>
             }) }
