@@ -463,8 +463,8 @@ pub mod chars {
     impl Strings {
         /// Strings already decoded (the native loader).
         pub fn plain(strings: impl IntoIterator<Item = String>) -> Strings {
-            let text: Vec<_> = strings.into_iter().map(std::sync::OnceLock::from).collect();
-            Strings { ends: vec![0; text.len()], text, ..Strings::default() }
+            // Every cell is already filled, so `get` never reads codes.
+            Strings { text: strings.into_iter().map(std::sync::OnceLock::from).collect(), ..Strings::default() }
         }
 
         /// Coded strings, not yet decoded. A code the table does not have reads as U+FFFD
@@ -563,12 +563,6 @@ impl std::ops::Deref for PooledStr {
             // The index was checked when the content was decoded.
             Pooled::Coded(strings, i) => strings.get(*i as usize).unwrap_or_default(),
         }
-    }
-}
-
-impl From<&str> for PooledStr {
-    fn from(s: &str) -> PooledStr {
-        PooledStr(Pooled::Plain(s.to_string()))
     }
 }
 
