@@ -4,7 +4,8 @@
 //
 //   node bench/run.mjs [--runs N] [--dist DIR] [--no-write]
 //
-// Serves DIR (default $BENCH_DIST or dist/) at /kyodo/ and bench/floor/ at /floor/ on
+// Serves DIR (default $BENCH_DIST or dist/) at /kyodo/, bench/floor/ at /floor/ and the
+// built Yew floor (bench/yew-floor/dist/, built by bench/run.sh) at /yew-floor/ on
 // 127.0.0.1 with gzip, drives Debian's Chromium (playwright-core, the flags of
 // tests/e2e/helpers.mjs), and reports the median over N fresh browser contexts at 1× and
 // 4× CPU throttling. Prints a Markdown table and writes it into docs/performance.md
@@ -19,6 +20,9 @@ import { launch } from '../tests/e2e/helpers.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const floorDir = path.join(root, 'bench', 'floor');
+// The same page as the floor, written in Yew and built like the widget: what the stack
+// itself costs before the widget adds anything.
+const yewFloorDir = path.join(root, 'bench', 'yew-floor', 'dist');
 const docPath = path.join(root, 'docs', 'performance.md');
 
 // ---------------------------------------------------------------- arguments
@@ -41,6 +45,7 @@ for (let i = 0; i < argv.length; i++) {
 if (!Number.isInteger(opt.runs) || opt.runs < 1) throw new Error('--runs must be a positive integer');
 const distDir = path.resolve(root, opt.dist);
 if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`no build in ${distDir} (run bench/run.sh or trunk build --release)`);
+if (!fs.existsSync(path.join(yewFloorDir, 'index.html'))) throw new Error(`no build in ${yewFloorDir} (run bench/run.sh, which builds it)`);
 
 // ---------------------------------------------------------------- the fixed flow
 // tomakomai, the WANTS_KOEN-like answers of tests/e2e/flows.test.mjs (KYODO + WANTS_KOEN).
@@ -234,7 +239,7 @@ function cpuModel() {
 }
 
 // ---------------------------------------------------------------- main
-const server = await serve(distDir, { prefix: '/kyodo/', gzip: true, mounts: { '/floor/': floorDir } });
+const server = await serve(distDir, { prefix: '/kyodo/', gzip: true, mounts: { '/floor/': floorDir, '/yew-floor/': yewFloorDir } });
 const browser = await launch();
 const chromium = browser.version();
 const targets = {
@@ -243,8 +248,10 @@ const targets = {
   widget: { url: `${server.url}?city=${PROFILE}`, flow: true },
   // The floor answers the same first STEPS_MEASURED questions, then stops.
   floor: { url: `${server.origin}/floor/`, flow: false, steps: true },
+  // The floor in Yew: the same questions and steps.
+  yew: { url: `${server.origin}/yew-floor/`, flow: false, steps: true },
 };
-const runs = { widget: {}, floor: {} };
+const runs = { widget: {}, floor: {}, yew: {} };
 try {
   for (const rate of opt.rates) {
     for (const name of Object.keys(targets)) runs[name][rate] = [];
@@ -304,14 +311,17 @@ lines.push(`Flow: profile ${PROFILE} fixed by \`?city=${PROFILE}\`, the 後援-w
   `answer → next is the mean of the first ${STEPS_MEASURED} steps (${stepNames}). The floor (bench/floor/) is a hand-written ` +
   `HTML+JS page with the same start page and the same first ${STEPS_MEASURED + 1} questions (same texts, options and selectors), measured by the same code; ` +
   'on each answer it does what the widget does on a step: replaces the question and, once that is painted, pushes the hash route `#/q/<next>`, sets `document.title` and focuses the new h1. ' +
-  'It has no check or result page.');
+  'It has no check or result page. The Yew floor (bench/yew-floor/) is the floor written in Yew 0.23 and built like the widget ' +
+  '(release profile, wasm-opt -Oz, the same post-build hook): the same page and steps with no content, store or router, so it is the least any widget in this stack costs.');
 lines.push('');
-lines.push('| metric | CPU | widget | floor | widget / floor |');
-lines.push('|---|---|---|---|---|');
+lines.push('| metric | CPU | widget | floor | Yew floor | widget / floor | Yew floor / floor |');
+lines.push('|---|---|---|---|---|---|---|');
 const row = (label, key, fmt, rate, floorToo = true) => {
   const w = S.widget[rate][key];
   const f = floorToo ? S.floor[rate][key] : undefined;
-  lines.push(`| ${label} | ${rate}× | ${fmt(w)} | ${floorToo ? fmt(f) : 'n/a'} | ${floorToo ? ratio(w, f) : '—'} |`);
+  const y = floorToo ? S.yew[rate][key] : undefined;
+  lines.push(`| ${label} | ${rate}× | ${fmt(w)} | ${floorToo ? fmt(f) : 'n/a'} | ${floorToo ? fmt(y) : 'n/a'} | ` +
+    `${floorToo ? ratio(w, f) : '—'} | ${floorToo ? ratio(y, f) : '—'} |`);
 };
 for (const rate of opt.rates) row('bytes transferred until the first question is usable', 'bytes', kb, rate);
 for (const rate of opt.rates) row('start page usable (from navigation start)', 'start', ms, rate);
@@ -323,8 +333,9 @@ for (const rate of opt.rates) row('check page → result page, next frame', 'res
 for (const rate of opt.rates) row('check page → result page, DOM updated', 'resultDom', ms, rate, false);
 for (const rate of opt.rates) row('check page → result page, laid out', 'resultLaid', ms, rate, false);
 for (const rate of opt.rates) {
-  lines.push(`| JS heap after GC (widget: after the full flow; floor: after its ${STEPS_MEASURED} steps) | ${rate}× | ` +
-    `${mb(S.widget[rate].heap)} | ${mb(S.floor[rate].heap)} | ${ratio(S.widget[rate].heap, S.floor[rate].heap)} |`);
+  lines.push(`| JS heap after GC (widget: after the full flow; floors: after their ${STEPS_MEASURED} steps) | ${rate}× | ` +
+    `${mb(S.widget[rate].heap)} | ${mb(S.floor[rate].heap)} | ${mb(S.yew[rate].heap)} | ` +
+    `${ratio(S.widget[rate].heap, S.floor[rate].heap)} | ${ratio(S.yew[rate].heap, S.floor[rate].heap)} |`);
 }
 lines.push('');
 lines.push('"Next frame" is the time from just before the click to the first `requestAnimationFrame` after the DOM changed (so it includes waiting for the frame); ' +
@@ -339,6 +350,11 @@ for (const rate of opt.rates) {
   const q = S.widget[rate].question / S.floor[rate].question;
   lines.push(`| first question usable within 1.3× of the floor | ${rate}× | ${q.toFixed(2)}× (${ms(S.widget[rate].question)} vs ${ms(S.floor[rate].question)}) | ${q <= 1.3 ? 'met' : '**not met**'} |`);
 }
+// The same target for the Yew floor: whether the stack alone can meet it.
+for (const rate of opt.rates) {
+  const q = S.yew[rate].question / S.floor[rate].question;
+  lines.push(`| (the Yew floor, first question within 1.3× of the floor) | ${rate}× | ${q.toFixed(2)}× (${ms(S.yew[rate].question)}) | ${q <= 1.3 ? 'met' : '**not met**'} |`);
+}
 const slow = opt.rates.includes(4) ? 4 : opt.rates[opt.rates.length - 1];
 // Judged on the step's main-thread work (laid out): that is what must fit in a frame.
 // Also shown to the next frame, which adds the wait for the display.
@@ -348,23 +364,24 @@ lines.push(`| answer → next question ≤ 16 ms: to the next frame | ${slow}× 
 // The floor against the same target: how much of a step is the browser's own work
 // (style, layout, waiting for the frame) that no widget code can remove.
 lines.push(`| (the floor, laid out / to the next frame) | ${slow}× | ${ms(S.floor[slow].stepLaid)} / ${ms(S.floor[slow].step)} | ${met(S.floor[slow].stepLaid)} / ${met(S.floor[slow].step)} |`);
+lines.push(`| (the Yew floor, laid out / to the next frame) | ${slow}× | ${ms(S.yew[slow].stepLaid)} / ${ms(S.yew[slow].step)} | ${met(S.yew[slow].stepLaid)} / ${met(S.yew[slow].step)} |`);
 lines.push('');
 lines.push(`Transferred until the first question is usable, first run at ${opt.rates[0]}× (wire bytes include the response headers):`);
 lines.push('');
 lines.push('| page | file | kind | on the wire | file size | gzip -9 |');
 lines.push('|---|---|---|---|---|---|');
-for (const [name, dir, prefix] of [['widget', distDir, '/kyodo/'], ['floor', floorDir, '/floor/']]) {
+for (const [name, dir, prefix, label] of [['widget', distDir, '/kyodo/', 'widget'], ['floor', floorDir, '/floor/', 'floor'], ['yew', yewFloorDir, '/yew-floor/', 'Yew floor']]) {
   const r = runs[name][opt.rates[0]][0];
   const byKind = {};
   for (const f of r.files) {
     const [raw, gz] = onDisk(f.url, dir, prefix);
     byKind[f.kind] = (byKind[f.kind] || 0) + f.bytes;
     const shown = new URL(f.url).pathname.slice(prefix.length) || 'index.html';
-    lines.push(`| ${name} | \`${shown}\` | ${f.kind} | ${f.bytes.toLocaleString('en')} B | ${raw?.toLocaleString('en') ?? '—'} B | ${gz?.toLocaleString('en') ?? '—'} B |`);
+    lines.push(`| ${label} | \`${shown}\` | ${f.kind} | ${f.bytes.toLocaleString('en')} B | ${raw?.toLocaleString('en') ?? '—'} B | ${gz?.toLocaleString('en') ?? '—'} B |`);
   }
   const kinds = ['html', 'js', 'wasm', 'css', 'other'].filter((k) => byKind[k] !== undefined)
     .map((k) => `${k} ${byKind[k].toLocaleString('en')} B`).join(', ');
-  lines.push(`| ${name} | **total** | ${kinds} | **${r.bytes.toLocaleString('en')} B** | | |`);
+  lines.push(`| ${label} | **total** | ${kinds} | **${r.bytes.toLocaleString('en')} B** | | |`);
 }
 if (first.result) {
   lines.push('');
