@@ -7,7 +7,17 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { root, dist } from './helpers.mjs';
+
+// The copies scripts/post-build.mjs writes beside each file in a release build.
+const precompress = (dir) => {
+  for (const f of fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f))) {
+    const body = fs.readFileSync(path.join(dir, f));
+    fs.writeFileSync(path.join(dir, `${f}.gz`), zlib.gzipSync(body));
+    fs.writeFileSync(path.join(dir, `${f}.br`), zlib.brotliCompressSync(body));
+  }
+};
 
 const run = (dir) => spawnSync(process.execPath, [path.join(root, 'scripts/size-budget.mjs'), dir], { encoding: 'utf8' });
 
@@ -21,9 +31,28 @@ test('an oversized build fails and lists every file with its size', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-budget-'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
   fs.writeFileSync(path.join(dir, 'app_bg.wasm'), crypto.randomBytes(600 * 1024)); // random: gzip cannot shrink it
+  precompress(dir);
   const r = run(dir);
   assert.equal(r.status, 1);
   assert.match(r.stdout, /app_bg\.wasm \| 600\.0 \| 60\d\.\d \|/);
   assert.match(r.stderr, /size budget exceeded/);
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('a missing or stale pre-compressed copy fails, naming the file', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-budget-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><p>new</p>');
+  fs.writeFileSync(path.join(dir, 'app.js'), 'export {};');
+  precompress(dir);
+  assert.equal(run(dir).status, 0, 'fresh copies pass');
+  fs.writeFileSync(path.join(dir, 'index.html.br'), zlib.brotliCompressSync('<!doctype html><p>old</p>'));
+  let r = run(dir);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /index\.html\.br does not unpack to index\.html/);
+  precompress(dir);
+  fs.rmSync(path.join(dir, 'app.js.gz'));
+  r = run(dir);
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /app\.js\.gz is missing/);
   fs.rmSync(dir, { recursive: true });
 });

@@ -14,11 +14,12 @@ const types = {
 /**
  * Serves `dir` at `prefix` (e.g. "/kyodo/"), more folders at other prefixes (`mounts`,
  * e.g. a host site's pages at "/shisei/") and any extra static routes; resolves to
- * {origin, url, close}.
+ * {origin, url, close}. `precompressed`: send the build's own name.br / name.gz copies
+ * when the browser accepts them, as nginx's brotli_static / gzip_static do.
  */
 const gzCache = new Map();
 
-export function serve(dir, { prefix = '/kyodo/', gzip = false, extra = {}, mounts = {} } = {}) {
+export function serve(dir, { prefix = '/kyodo/', gzip = false, precompressed = false, extra = {}, mounts = {} } = {}) {
   const roots = Object.entries({ [prefix]: dir, ...mounts }).map(([p, d]) => [p, path.resolve(d)]);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -36,7 +37,13 @@ export function serve(dir, { prefix = '/kyodo/', gzip = false, extra = {}, mount
     if (!file.startsWith(root) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) { res.writeHead(404); return res.end('not found'); }
     let body = fs.readFileSync(file);
     const headers = { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'no-store' };
-    if (gzip && /gzip/.test(req.headers['accept-encoding'] || '')) {
+    const accepts = req.headers['accept-encoding'] || '';
+    const copy = precompressed && [['br', 'br'], ['gzip', 'gz']]
+      .find(([enc, ext]) => new RegExp(`\\b${enc}\\b`).test(accepts) && fs.existsSync(`${file}.${ext}`));
+    if (copy) {
+      body = fs.readFileSync(`${file}.${copy[1]}`);
+      headers['content-encoding'] = copy[0];
+    } else if (gzip && /gzip/.test(accepts)) {
       // Compressed once per file version, as a real server's cache or a pre-compressed
       // .gz would: compressing 1 MB at level 9 on every request would add its time to
       // every measurement.
