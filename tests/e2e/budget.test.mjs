@@ -1,5 +1,6 @@
 // The size budget check itself: it passes on the build, and it fails, naming each
-// file's size, when the first load is over the ceiling.
+// file's size, when the first load is over the ceiling, or naming the copy when a
+// ready-compressed .gz / .br copy is missing or stale.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
