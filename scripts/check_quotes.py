@@ -7,18 +7,16 @@ needs only Python and helps while editing: python3 scripts/check_quotes.py muror
 import re, sys, tomllib, pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
-shared = pathlib.Path(root.parent / "shared")
+sources = root / "sources"
 norm = lambda s: re.sub(r"\s+", "", s)
 
 def main(pid):
     prof = tomllib.loads((root / "content/profiles" / f"{pid}.toml").read_text())
     bad = 0
     for sec in prof.get("section", []):
-        src = sec.get("source", "seed")
-        if src == "domain":
-            path = shared / "research/domain.md"
-        else:
-            path = shared / "seeds" / sec.get("seed", prof.get("seed", ""))
+        if sec.get("source", "seed") == "domain":
+            continue  # cross-city facts are written in content/text/<lang>/facts.toml
+        path = sources / sec.get("seed", prof.get("seed", ""))
         text = norm(path.read_text())
         for what in [sec["heading"], *sec.get("quotes", [])]:
             if norm(what) not in text:

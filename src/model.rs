@@ -199,10 +199,11 @@ pub struct Principle {
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Source {
-    /// The city's own guideline in `shared/seeds/`.
+    /// The city's own guideline, kept verbatim in `sources/`.
     #[default]
     Seed,
-    /// Cross-city facts in `shared/research/domain.md` (general knowledge).
+    /// Cross-city facts (general knowledge), in the project's own words in every
+    /// language: `content/text/<lang>/facts.toml`, each naming its public source.
     Domain,
 }
 
@@ -215,16 +216,64 @@ pub struct Section {
     /// Overrides the profile's seed (the general profile quotes several cities).
     #[serde(default)]
     pub seed: Option<String>,
+    /// A seed section's heading, verbatim; a domain section has none.
+    #[serde(default)]
     pub heading: PooledStr,
     #[serde(default)]
     pub quotes: Vec<PooledStr>,
+    /// The cross-city facts a domain section states (ids in `facts.toml`).
+    #[serde(default)]
+    pub facts: Vec<String>,
 }
 
 #[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
+    /// As printed, e.g. `048-982-5111` or `042(523)2111`; empty when not known.
     #[serde(default)]
     pub phone: String,
+    #[serde(default)]
+    pub fax: String,
+    /// The counter's web page.
+    #[serde(default)]
+    pub web: String,
+    /// Where to send a proposal or a request (提案制度 / 広聴).
+    #[serde(default)]
+    pub proposal_web: String,
+    #[serde(default)]
+    pub proposal_phone: String,
+    /// Sections of the guideline that print these details: the validator finds each
+    /// number (and the Japanese address) in their quotes, so none is invented.
+    #[serde(default)]
+    pub cite: Vec<String>,
+}
+
+impl Contact {
+    /// The phone number as a `tel:` target: digits only (and a leading +).
+    pub fn tel(number: &str) -> String {
+        number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    }
+
+    /// A Japanese phone or fax number as printed: digits with hyphens or parentheses,
+    /// 10 or 11 digits starting with 0 (or +81 and 9 or 10 more).
+    pub fn valid_phone(number: &str) -> bool {
+        let allowed = number.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')' | '+'));
+        let digits = Contact::tel(number);
+        let n = digits.trim_start_matches('+').len();
+        allowed
+            && ((digits.starts_with('0') && (10..=11).contains(&n)) || (digits.starts_with("+81") && (11..=12).contains(&n)))
+    }
+
+    /// A web address the widget may link to: http(s), a host with a dot, nothing that
+    /// could break out of an attribute.
+    pub fn valid_web(url: &str) -> bool {
+        let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else { return false };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.')
+            && !host.starts_with('.')
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            && url.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
+    }
 }
 
 #[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
@@ -236,6 +285,14 @@ pub struct Profile {
     pub flags: BTreeSet<String>,
     #[serde(default)]
     pub contact: Contact,
+    /// Set for a city adopted with one file (`content/cities/<id>.toml`): the profile
+    /// whose guideline content it uses. Its own are only its name and contact.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Contact details from the city's own file (`content/cities/<id>.toml`), shown
+    /// over (or beside) what the guideline prints in `contact`.
+    #[serde(default)]
+    pub city_contact: Option<Contact>,
     pub concepts: BTreeMap<String, Vec<String>>,
     #[serde(rename = "form", default)]
     pub forms: Vec<ProfileForm>,
@@ -251,6 +308,25 @@ impl Profile {
     }
     pub fn form(&self, id: &str) -> Option<&ProfileForm> {
         self.forms.iter().find(|f| f.id == id)
+    }
+    /// The contact to show: what the guideline prints, with the city file's details
+    /// over it. Empty fields stay empty: the card says what is not known.
+    pub fn shown_contact(&self) -> Contact {
+        let mut c = self.contact.clone();
+        if let Some(city) = &self.city_contact {
+            for (mine, theirs) in [
+                (&mut c.phone, &city.phone),
+                (&mut c.fax, &city.fax),
+                (&mut c.web, &city.web),
+                (&mut c.proposal_web, &city.proposal_web),
+                (&mut c.proposal_phone, &city.proposal_phone),
+            ] {
+                if !theirs.is_empty() {
+                    *mine = theirs.clone();
+                }
+            }
+        }
+        c
     }
     pub fn has_flag(&self, flag: &str) -> bool {
         self.flags.contains(flag)
@@ -580,6 +656,12 @@ impl PartialEq for PooledStr {
 
 impl Eq for PooledStr {}
 
+impl Default for PooledStr {
+    fn default() -> PooledStr {
+        PooledStr(Pooled::Plain(String::new()))
+    }
+}
+
 impl fmt::Debug for PooledStr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         (**self).fmt(f)
@@ -819,6 +901,7 @@ mod pool {
             seed: Option<String>,
             heading: u32,
             quotes: Vec<u32>,
+            facts: Vec<String>,
         }
 
         pub fn serialize<S: Serializer>(ps: &[Profile], s: S) -> Result<S::Ok, S::Error> {
@@ -834,6 +917,7 @@ mod pool {
                             seed: x.seed.clone(),
                             heading: put(&x.heading),
                             quotes: x.quotes.iter().map(|q| put(q)).collect(),
+                            facts: x.facts.clone(),
                         })
                         .collect();
                     (Profile { sections: Vec::new(), ..p.clone() }, sections)
@@ -856,6 +940,7 @@ mod pool {
                                 seed: x.seed,
                                 heading: pooled(x.heading)?,
                                 quotes: x.quotes.into_iter().map(pooled).collect::<Result<_, D::Error>>()?,
+                                facts: x.facts,
                             })
                         })
                         .collect::<Result<_, D::Error>>()?;
@@ -1194,6 +1279,8 @@ mod load {
                 }
                 let prefix = if stem == "common" {
                     String::new()
+                } else if stem == "facts" {
+                    "fact.".to_string()
                 } else if profiles.iter().any(|p| p.id == stem) {
                     format!("p.{stem}.")
                 } else {
@@ -1216,6 +1303,35 @@ mod load {
                 }
                 texts.entry(lang.to_string()).or_default().extend(mine);
             }
+
+            // Cities adopted with one file: a copy of their base profile with their own
+            // name and contact, so that everything else treats them as any profile.
+            for (path, src) in files {
+                let Some(id) = path.strip_prefix("cities/").and_then(|n| n.strip_suffix(".toml")) else { continue };
+                if let Some((p, own)) = city::load(path, id, src, &profiles, &langs.language, &mut self.errors) {
+                    let base = format!("p.{}.", p.base.as_deref().unwrap_or(id));
+                    for map in texts.values_mut().filter(|_| p.base.is_some()) {
+                        let copied: Vec<(String, String)> = map
+                            .range(base.clone()..)
+                            .take_while(|(k, _)| k.starts_with(&base))
+                            .map(|(k, v)| (format!("p.{id}.{}", &k[base.len()..]), v.clone()))
+                            .collect();
+                        map.extend(copied);
+                    }
+                    for (lang, mine) in &own {
+                        let map = texts.entry(lang.clone()).or_default();
+                        map.extend(mine.iter().map(|(k, v)| (format!("p.{id}.{k}"), v.clone())));
+                    }
+                    if let Some(mine) = own.get(&langs.default) {
+                        text_files.extend(mine.keys().map(|k| (format!("p.{id}.{k}"), path.clone())));
+                    }
+                    match profiles.iter_mut().find(|x| x.id == p.id) {
+                        Some(existing) => *existing = p,
+                        None => profiles.push(p),
+                    }
+                }
+            }
+            profiles.sort_by_key(|p| (p.id == "general", p.id.clone()));
 
             if !self.errors.is_empty() {
                 return Err(self.errors);
@@ -1240,6 +1356,154 @@ mod load {
                 text_files,
                 accessibility,
             })
+        }
+    }
+
+    /// `content/cities/<id>.toml`: a city that uses another profile's guideline content
+    /// (usually the general one) with its own name and counter. Every problem names the
+    /// file, the key and what to write there.
+    mod city {
+        use super::*;
+
+        /// The texts a city file gives in each language; the first five are required.
+        const TEXT_KEYS: [&str; 6] =
+            ["name", "contact.department", "contact.address", "contact.hours", "contact.proposal", "contact.how"];
+        const EXAMPLE_PHONE: &str = "0123-45-6789";
+
+        pub(in super::super) fn load(
+            file: &str,
+            id: &str,
+            src: &str,
+            profiles: &[Profile],
+            languages: &[Language],
+            errors: &mut Vec<ContentError>,
+        ) -> Option<(Profile, BTreeMap<String, BTreeMap<String, String>>)> {
+            let before = errors.len();
+            let mut problem = |key: &str, msg: String| errors.push(err(file, key, msg));
+            let table: toml::Table = match toml::from_str(src) {
+                Ok(t) => t,
+                Err(e) => {
+                    problem("", format!("this file is not valid TOML: {}", e.to_string().trim_end()));
+                    return None;
+                }
+            };
+            if !id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            {
+                problem("", format!("the file name `{id}` is the city's id: use lowercase letters, digits and _ only, starting with a letter (for example `mihon.toml`)"));
+            }
+            // A city file named after a full profile adds that city's own contact
+            // details (those its guideline does not print); any other profile is a clash.
+            let named = table.get("profile").and_then(|v| v.as_str());
+            let supplement = named == Some(id) && profiles.iter().any(|p| p.id == id);
+            if !supplement && profiles.iter().any(|p| p.id == id) {
+                problem("", format!("the id `{id}` is already used by content/profiles/{id}.toml: rename this file to an id of its own (or write profile = \"{id}\" to add contact details to that profile)"));
+            }
+            let required = !supplement;
+            for k in table.keys().filter(|k| !matches!(k.as_str(), "profile" | "contact" | "text")) {
+                problem(k, "unknown setting: a city file has only `profile`, `[contact]` and `[text.<language>]`".into());
+            }
+            let names = || profiles.iter().filter(|p| p.base.is_none()).map(|p| format!("\"{}\"", p.id)).collect::<Vec<_>>().join(", ");
+            let base = match named {
+                Some(b) => match profiles.iter().find(|p| p.id == b && p.base.is_none()) {
+                    Some(p) => Some(p),
+                    None => {
+                        problem("profile", format!("there is no profile `{b}`: write profile = \"general\" (the common guideline) or one of {}", names()));
+                        None
+                    }
+                },
+                None => {
+                    problem("profile", "missing: write profile = \"general\" to use the common guideline".into());
+                    None
+                }
+            };
+            let empty = toml::Table::new();
+            let contact_t = match table.get("contact") {
+                Some(toml::Value::Table(t)) => t,
+                _ => {
+                    problem("contact", "missing: add a [contact] table with the counter's phone and web page".into());
+                    &empty
+                }
+            };
+            let mut field = |key: &str, required: bool, check: fn(&str) -> bool, what: &str, example: &str| -> String {
+                let full = format!("contact.{key}");
+                match contact_t.get(key) {
+                    Some(toml::Value::String(v)) if v.trim().is_empty() && required => {
+                        problem(&full, format!("empty: write {what}, for example {key} = \"{example}\""));
+                        String::new()
+                    }
+                    Some(toml::Value::String(v)) if !v.trim().is_empty() && !check(v.trim()) => {
+                        problem(&full, format!("`{v}` is not {what}: write it like {key} = \"{example}\""));
+                        String::new()
+                    }
+                    Some(toml::Value::String(v)) => v.trim().to_string(),
+                    Some(_) => {
+                        problem(&full, format!("must be text in quotes, for example {key} = \"{example}\""));
+                        String::new()
+                    }
+                    None if required => {
+                        problem(&full, format!("missing: write {what}, for example {key} = \"{example}\""));
+                        String::new()
+                    }
+                    None => String::new(),
+                }
+            };
+            let phone_what = "the counter's phone number as printed (digits and hyphens)";
+            let web_what = "a web address starting with https://";
+            let contact = Contact {
+                phone: field("phone", required, Contact::valid_phone, phone_what, EXAMPLE_PHONE),
+                fax: field("fax", false, Contact::valid_phone, "a fax number (digits and hyphens)", "0123-45-6790"),
+                web: field("web", required, Contact::valid_web, web_what, "https://www.city.example.lg.jp/kyodo/"),
+                proposal_web: field("proposal_web", false, Contact::valid_web, web_what, "https://www.city.example.lg.jp/teian/"),
+                proposal_phone: field("proposal_phone", false, Contact::valid_phone, phone_what, EXAMPLE_PHONE),
+                cite: Vec::new(),
+            };
+            for k in contact_t.keys().filter(|k| !matches!(k.as_str(), "phone" | "fax" | "web" | "proposal_web" | "proposal_phone")) {
+                problem(&format!("contact.{k}"), "unknown setting: [contact] has phone, fax, web, proposal_web and proposal_phone".into());
+            }
+            if required && contact.proposal_web.is_empty() && contact.proposal_phone.is_empty() && !contact_t.contains_key("proposal_web") && !contact_t.contains_key("proposal_phone") {
+                problem("contact.proposal_web", "missing: write where a citizen sends a proposal or request (提案制度・広聴), as proposal_web = \"https://…\" or proposal_phone = \"…\"".into());
+            }
+            let mut own = BTreeMap::new();
+            let text_t = table.get("text").and_then(|v| v.as_table()).unwrap_or(&empty);
+            for lang in text_t.keys().filter(|l| !languages.iter().any(|x| &x.code == *l)) {
+                problem(&format!("text.{lang}"), format!("`{lang}` is not a language of the widget: use {}", languages.iter().map(|l| l.code.as_str()).collect::<Vec<_>>().join(", ")));
+            }
+            for lang in languages {
+                let section = format!("text.{}", lang.code);
+                let Some(t) = text_t.get(&lang.code).and_then(|v| v.as_table()) else {
+                    if !required {
+                        continue;
+                    }
+                    problem(&section, format!("missing: add a [{section}] table with the city's name and counter in {}", lang.name));
+                    continue;
+                };
+                let mut flat = BTreeMap::new();
+                let mut shape = Vec::new();
+                flatten(t, "", &mut flat, file, &mut shape);
+                for e in shape {
+                    problem(&format!("{section}.{}", e.id), "must be text in quotes".into());
+                }
+                for k in flat.keys().filter(|k| !TEXT_KEYS.contains(&k.as_str())) {
+                    problem(&format!("{section}.{k}"), format!("unknown text: a city file has {}", TEXT_KEYS.join(", ")));
+                }
+                for k in TEXT_KEYS[..5].iter().filter(|_| required) {
+                    if flat.get(*k).is_none_or(|v| v.trim().is_empty()) {
+                        problem(&format!("{section}.{k}"), format!("missing or empty: write the city's {} in {}", k.trim_start_matches("contact."), lang.name));
+                    }
+                }
+                own.insert(lang.code.clone(), flat);
+            }
+            let base = base?;
+            if errors.len() > before {
+                return None;
+            }
+            let profile = if supplement {
+                Profile { city_contact: Some(contact), ..base.clone() }
+            } else {
+                Profile { id: id.to_string(), contact: Contact::default(), city_contact: Some(contact), base: Some(base.id.clone()), ..base.clone() }
+            };
+            Some((profile, own))
         }
     }
 

@@ -4,29 +4,30 @@
 
 use crate::cond::Cond;
 use crate::engine::{is_valid, Answers, Engine};
-use crate::model::{Content, ContentError, Kind, Profile, Question, Source};
+use crate::model::{Contact, Content, ContentError, Kind, Profile, Question, Source};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// The source documents the citations must quote.
+/// The guidelines the citations must quote: `sources/*.txt` in the repository.
 pub struct Sources {
-    /// seed file name → text
+    /// file name in `sources/` → text
     pub seeds: BTreeMap<String, String>,
-    /// shared/research/domain.md
-    pub domain: String,
 }
+
+/// What a content file still has to fill in (the `new-city` scaffold writes it).
+pub const TO_FILL: &str = "【要記入】";
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Sources {
-    /// Reads `seeds/*` and `research/domain.md` under the shared directory.
-    pub fn load(shared: &std::path::Path) -> std::io::Result<Sources> {
+    /// Reads every `.txt` in the repository's `sources/` folder.
+    pub fn load(dir: &std::path::Path) -> std::io::Result<Sources> {
         let mut seeds = BTreeMap::new();
-        for e in std::fs::read_dir(shared.join("seeds"))?.flatten() {
+        for e in std::fs::read_dir(dir)?.flatten() {
             let name = e.file_name().to_string_lossy().to_string();
             if name.ends_with(".txt") {
                 seeds.insert(name, std::fs::read_to_string(e.path())?);
             }
         }
-        Ok(Sources { seeds, domain: std::fs::read_to_string(shared.join("research/domain.md"))? })
+        Ok(Sources { seeds })
     }
 }
 
@@ -98,13 +99,22 @@ pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTre
         for k in ["name", "document", "document_short", "issuer", "date", "summary", "contact.department", "contact.how"] {
             add(pk(k), &file);
         }
+        for k in ["contact.address", "contact.hours", "contact.proposal"] {
+            opt.insert(pk(k));
+        }
         for s in &p.sections {
             add(pk(&format!("sections.{}.label", s.id)), &file);
             if s.seed.is_some() {
                 add(pk(&format!("sections.{}.source", s.id)), &file);
             }
+            for f in &s.facts {
+                let facts = format!("text/{lang}/facts.toml");
+                add(format!("fact.{f}.text"), &facts);
+                add(format!("fact.{f}.source"), &facts);
+            }
             // Quotes stay in the city's Japanese; other languages summarise them beside it.
-            if lang == c.default_lang {
+            // A fact is written in every language, so it needs no summary.
+            if lang == c.default_lang || s.source == Source::Domain {
                 opt.insert(pk(&format!("sections.{}.summary", s.id)));
             } else {
                 add(pk(&format!("sections.{}.summary", s.id)), &file);
@@ -121,6 +131,23 @@ pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTre
         }
     }
     (req, opt)
+}
+
+/// Everything the validator knows: `validate`, then the exhaustive walk of every profile
+/// (every path ends, every question and verdict is reachable). The build runs this, so
+/// content that fails it never reaches a browser.
+pub fn check_all(c: &Content, src: &Sources) -> Vec<ContentError> {
+    let mut errs = validate(c, src);
+    if !errs.is_empty() {
+        return errs;
+    }
+    for p in &c.profiles {
+        match walk_all(c, p, |_, _| {}) {
+            Ok(stats) => errs.extend(reachability_errors(c, p, &stats)),
+            Err(e) => errs.push(e),
+        }
+    }
+    errs
 }
 
 /// All checks that need no walk. Returns every problem found.
@@ -311,7 +338,13 @@ fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
 }
 
 fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<ContentError>) {
+    // A city adopted with one file is its base profile's data with the city's name and
+    // contact: the loader checked those, and the base profile is checked on its own.
+    if p.base.is_some() {
+        return;
+    }
     let file = format!("profiles/{}.toml", p.id);
+    check_contact(c, p, &file, errs);
     let flags = known_flags(c);
     for f in p.flags.iter().filter(|f| !flags.contains(*f)) {
         errs.push(e(&file, &p.id, format!("unknown flag `{f}`")));
@@ -370,19 +403,39 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
     for pr in &p.principles {
         cites(&format!("principle.{}", pr.id), &pr.cite, errs);
     }
+    // The contact's own citations (checked in check_contact) may stay empty.
+    used.extend(p.contact.cite.iter().filter_map(|s| p.section(s)).map(|s| s.id.as_str()));
     for s in &p.sections {
         let id = format!("section.{}", s.id);
         if !used.contains(s.id.as_str()) {
             errs.push(e(&file, &id, "section is never cited"));
         }
-        let (name, text) = match (s.source, p.seed_of(s)) {
-            (Source::Domain, _) => ("research/domain.md".to_string(), Some(&src.domain)),
-            (Source::Seed, Some(seed)) => (format!("seeds/{seed}"), src.seeds.get(seed)),
-            (Source::Seed, None) => (String::new(), None),
-        };
-        let Some(text) = text else {
-            errs.push(e(&file, &id, format!("seed file `{name}` not found")));
+        for q in std::iter::once(&s.heading).chain(&s.quotes).filter(|q| q.contains(TO_FILL)) {
+            errs.push(e(&file, &id, format!("still marked {TO_FILL}: copy a heading or sentence from the guideline here, exactly as printed ({q})")));
+        }
+        if s.source == Source::Domain {
+            if s.facts.is_empty() {
+                errs.push(e(&file, &id, "a domain section names the facts it states: facts = [\"…\"] (ids in content/text/<lang>/facts.toml)"));
+            }
+            if !s.heading.is_empty() || !s.quotes.is_empty() {
+                errs.push(e(&file, &id, "a domain section has no heading or quotes: its facts are written in facts.toml"));
+            }
             continue;
+        }
+        if !s.facts.is_empty() {
+            errs.push(e(&file, &id, "only a section with source = \"domain\" names facts"));
+        }
+        let name = format!("sources/{}", p.seed_of(s).unwrap_or_default());
+        let text = match p.seed_of(s).and_then(|seed| src.seeds.get(seed)) {
+            Some(t) if !t.trim().is_empty() => t,
+            Some(_) => {
+                errs.push(e(&file, &id, format!("the guideline file {name} is empty: put the guideline's full text in it")));
+                continue;
+            }
+            None => {
+                errs.push(e(&file, &id, format!("the guideline file {name} is missing: put the guideline's text there as a .txt file (see docs/adding-a-city.md)")));
+                continue;
+            }
         };
         let hay = normalize(text);
         if s.heading.trim().is_empty() || !hay.contains(&normalize(&s.heading)) {
@@ -395,6 +448,40 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
             if q.trim().is_empty() || !hay.contains(&normalize(q)) {
                 errs.push(e(&file, &id, format!("quote not found verbatim in {name}: {q}")));
             }
+        }
+    }
+}
+
+/// The contact a profile prints must be printed in its guideline: every number is
+/// found in the quotes of the sections `contact.cite` names, and so is the address
+/// its Japanese text gives. Nothing is made up.
+fn check_contact(c: &Content, p: &Profile, file: &str, errs: &mut Vec<ContentError>) {
+    let ct = &p.contact;
+    for s in ct.cite.iter().filter(|s| p.section(s).is_none()) {
+        errs.push(e(file, "contact.cite", format!("cites unknown section `{s}`")));
+    }
+    let quotes: Vec<String> = ct.cite.iter().filter_map(|s| p.section(s)).flat_map(|s| s.quotes.iter().map(|q| q.to_string())).collect();
+    let digits = |s: &str| -> String { s.chars().filter(char::is_ascii_digit).collect() };
+    let numbers = [("phone", &ct.phone), ("fax", &ct.fax), ("proposal_phone", &ct.proposal_phone)];
+    for (k, v) in numbers.iter().filter(|(_, v)| !v.is_empty()) {
+        if !Contact::valid_phone(v) {
+            errs.push(e(file, &format!("contact.{k}"), format!("`{v}` is not a phone number: write digits with hyphens, for example \"0123-45-6789\"")));
+        } else if !quotes.iter().any(|q| digits(q).contains(&digits(v))) {
+            errs.push(e(file, &format!("contact.{k}"), format!("`{v}` is not printed in the sections of contact.cite: quote the guideline's contact passage there, or add the number in content/cities/{}.toml", p.id)));
+        }
+    }
+    for (k, v) in [("web", &ct.web), ("proposal_web", &ct.proposal_web)].iter().filter(|(_, v)| !v.is_empty()) {
+        if !Contact::valid_web(v) {
+            errs.push(e(file, &format!("contact.{k}"), format!("`{v}` is not a web address: write it starting with https://")));
+        } else if !quotes.iter().any(|q| normalize(q).contains(&normalize(v))) {
+            errs.push(e(file, &format!("contact.{k}"), format!("`{v}` is not printed in the sections of contact.cite: add it in content/cities/{}.toml instead", p.id)));
+        }
+    }
+    let key = format!("p.{}.contact.address", p.id);
+    let from_profile = c.text_files.get(&key).is_some_and(|f| f.starts_with("text/"));
+    if let Some(addr) = c.texts.get(&c.default_lang, &key).filter(|_| from_profile) {
+        if !quotes.iter().any(|q| normalize(q).contains(&normalize(addr))) {
+            errs.push(e(&c.text_files[&key], &key, format!("the address is not printed in the sections of contact.cite (profiles/{}.toml): quote it there, or give it in content/cities/{}.toml", p.id, p.id)));
         }
     }
 }
@@ -423,6 +510,9 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
                 Some(t) if t.trim().is_empty() => errs.push(e(&common, k, "text is empty")),
                 _ => {}
             }
+        }
+        for (&k, &t) in texts.iter().filter(|(_, t)| t.contains(TO_FILL)) {
+            errs.push(e(&file_of(c, k, &lang.code), k, format!("still marked {TO_FILL}: write this text in {} ({t})", lang.name)));
         }
         if let Some(rules) = &lang.rules {
             for (&k, &t) in &texts {
@@ -458,7 +548,14 @@ fn check_texts(c: &Content, errs: &mut Vec<ContentError>) {
 
 /// The file a text key of a language lives in.
 fn file_of(c: &Content, key: &str, lang: &str) -> String {
+    if key.starts_with("fact.") {
+        return format!("text/{lang}/facts.toml");
+    }
     match key.strip_prefix("p.").and_then(|r| r.split_once('.')) {
+        Some((profile, _)) if c.profile(profile).is_some_and(|p| p.city_contact.is_some()) && c.text_files.get(key).is_some_and(|f| f.starts_with("cities/")) => {
+            format!("cities/{profile}.toml")
+        }
+        Some((profile, _)) if c.profile(profile).is_some_and(|p| p.base.is_some()) => format!("cities/{profile}.toml"),
         Some((profile, _)) if c.profile(profile).is_some() => format!("text/{lang}/{profile}.toml"),
         _ => format!("text/{lang}/common.toml"),
     }

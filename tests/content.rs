@@ -5,7 +5,7 @@
 mod common;
 use common::*;
 use kyodo_check::model::Content;
-use kyodo_check::validate::{reachability_errors, validate, walk_all};
+use kyodo_check::validate::{check_all, reachability_errors, validate, walk_all};
 
 fn report(errs: &[kyodo_check::model::ContentError]) -> String {
     errs.iter().map(|e| format!("  {e}")).collect::<Vec<_>>().join("\n")
@@ -104,20 +104,8 @@ fn load_with(edit: impl Fn(&str, &str) -> Option<String>) -> Result<Content, Vec
 fn problems_with(edit: impl Fn(&str, &str) -> Option<String>) -> Vec<String> {
     match load_with(edit) {
         Err(errs) => errs.iter().map(|e| e.to_string()).collect(),
-        Ok(c) => {
-            let out: Vec<String> = validate(&c, &sources()).iter().map(|e| e.to_string()).collect();
-            if !out.is_empty() {
-                return out;
-            }
-            let mut out = out;
-            for p in &c.profiles {
-                match walk_all(&c, p, |_, _| {}) {
-                    Ok(stats) => out.extend(reachability_errors(&c, p, &stats).iter().map(|e| e.to_string())),
-                    Err(e) => out.push(e.to_string()),
-                }
-            }
-            out
-        }
+        // What the build runs (build.rs): the same checks refuse the same content there.
+        Ok(c) => check_all(&c, &sources()).iter().map(|e| e.to_string()).collect(),
     }
 }
 
@@ -333,4 +321,105 @@ fn the_compact_form_round_trips_and_a_damaged_one_is_an_error() {
 fn an_id_that_cannot_travel_in_a_link_is_reported() {
     let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("id = \"open_to\"", "id = \"open-to\"")));
     assert_problem(&probs, "questions.toml", "open-to");
+}
+
+// ---- the repository stands on its own ----
+
+/// Every text file of the repository (not build output or installed packages).
+fn repo_files() -> Vec<std::path::PathBuf> {
+    let skip = [".git", "target", "node_modules", "dist", "artifacts", "corpus", "seeds"];
+    let mut out = Vec::new();
+    let mut stack = vec![root()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            let p = e.path();
+            let name = e.file_name().to_string_lossy().to_string();
+            if p.is_dir() {
+                if !skip.contains(&name.as_str()) {
+                    stack.push(p);
+                }
+            } else if std::fs::read_to_string(&p).is_ok() {
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn nothing_in_the_repository_reads_or_names_a_folder_beside_it() {
+    // Built from parts so that this file does not name them itself.
+    let outside = [format!("..{}shared", '/'), format!("KYODO_{}", "SHARED")];
+    let mut found = Vec::new();
+    for p in repo_files() {
+        let text = std::fs::read_to_string(&p).unwrap();
+        for o in outside.iter().filter(|o| text.contains(o.as_str())) {
+            found.push(format!("{} names {o}", p.strip_prefix(root()).unwrap().display()));
+        }
+    }
+    assert!(found.is_empty(), "the project must carry what it reads:\n{}", found.join("\n"));
+}
+
+#[test]
+fn every_profile_quotes_a_guideline_kept_in_sources() {
+    let c = content();
+    let src = sources();
+    for p in c.profiles.iter().filter(|p| p.base.is_none() && !p.seed.is_empty()) {
+        assert!(src.seeds.get(&p.seed).is_some_and(|t| !t.trim().is_empty()), "{}: sources/{} is missing or empty", p.id, p.seed);
+    }
+}
+
+#[test]
+fn a_missing_or_empty_guideline_is_named() {
+    let c = content();
+    let mut src = sources();
+    src.seeds.remove("yoshikawa.txt");
+    let errs: Vec<String> = validate(c, &src).iter().map(|e| e.to_string()).collect();
+    assert_problem(&errs, "profiles/yoshikawa.toml", "sources/yoshikawa.txt");
+    src.seeds.insert("yoshikawa.txt".into(), " \n".into());
+    let errs: Vec<String> = validate(c, &src).iter().map(|e| e.to_string()).collect();
+    assert_problem(&errs, "profiles/yoshikawa.toml", "sources/yoshikawa.txt");
+}
+
+#[test]
+fn a_contact_the_guideline_does_not_print_is_refused() {
+    let p = problems_with(|path, t| (path == "profiles/yoshikawa.toml").then(|| t.replace("phone = \"048-982-5111\"", "phone = \"048-982-5112\"")));
+    assert_problem(&p, "profiles/yoshikawa.toml", "contact.phone");
+    let p = problems_with(|path, t| (path == "profiles/tachikawa.toml").then(|| t.replace("fax = \"042-527-8074\"", "fax = \"042-527-80\"")));
+    assert_problem(&p, "profiles/tachikawa.toml", "contact.fax");
+    let p = problems_with(|path, t| (path == "text/ja/tachikawa.toml").then(|| t.replace("泉町1156番地の9\"", "泉町1番地\"")));
+    assert_problem(&p, "text/ja/tachikawa.toml", "contact.address");
+}
+
+#[test]
+fn the_seed_contacts_are_the_ones_their_guidelines_print() {
+    let c = content();
+    let y = c.profile("yoshikawa").unwrap().shown_contact();
+    assert_eq!((y.phone.as_str(), y.fax.as_str()), ("048-982-5111", ""));
+    let t = c.profile("tachikawa").unwrap().shown_contact();
+    assert_eq!((t.phone.as_str(), t.fax.as_str()), ("042-523-2111", "042-527-8074"));
+    for id in ["yoshikawa", "tachikawa"] {
+        assert!(!c.profile_text("ja", id, "contact.address").is_empty(), "{id}: the printed address is shown");
+    }
+    // Where a guideline prints nothing, nothing is shown: the card names what is missing.
+    for id in ["tomakomai", "minami_alps", "muroran"] {
+        let ct = c.profile(id).unwrap().shown_contact();
+        assert!(ct.phone.is_empty() && ct.web.is_empty(), "{id}: no contact value is invented");
+    }
+}
+
+#[test]
+fn a_domain_section_states_facts_written_in_every_language() {
+    let p = problems_with(|path, t| (path == "text/en/facts.toml").then(|| t.replacen("[synergy]", "[synergy_gone]", 1)));
+    assert_problem(&p, "text/en/facts.toml", "fact.synergy.text");
+    let p = problems_with(|path, t| {
+        (path == "profiles/muroran.toml").then(|| t.replacen("facts = [\"synergy\", \"simple_contract\"]", "facts = []", 1))
+    });
+    assert_problem(&p, "profiles/muroran.toml", "section.domain-cost");
+}
+
+#[test]
+fn text_still_marked_to_fill_is_named() {
+    let p = problems_with(|path, t| (path == "text/ja-easy/tomakomai.toml").then(|| t.replacen("[contact]\ndepartment = \"", "[contact]\ndepartment = \"【要記入】", 1)));
+    assert_problem(&p, "text/ja-easy/tomakomai.toml", "p.tomakomai.contact.department");
 }

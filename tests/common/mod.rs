@@ -1,5 +1,5 @@
 //! Shared helpers for the native tests: the content as the files on disk and the
-//! source documents from ../shared (or $KYODO_SHARED).
+//! guidelines it quotes, from the repository's own `sources/`.
 #![allow(dead_code)]
 
 use kyodo_check::engine::{Answers, Engine, Outcome};
@@ -22,8 +22,8 @@ pub fn content() -> &'static Content {
 }
 
 pub fn sources() -> Sources {
-    let shared = std::env::var("KYODO_SHARED").map(PathBuf::from).unwrap_or_else(|_| root().join("../shared"));
-    Sources::load(&shared).unwrap_or_else(|e| panic!("cannot read the seeds in {}: {e}", shared.display()))
+    let dir = root().join("sources");
+    Sources::load(&dir).unwrap_or_else(|e| panic!("cannot read the guidelines in {}: {e}", dir.display()))
 }
 
 /// Every content file as (path relative to content/, text), to mutate in tests.

@@ -148,6 +148,20 @@ pub fn passage(props: &PassageProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let c = content();
     let Some(sec) = c.profile(&props.profile).and_then(|p| p.section(&props.section)) else { return html! {} };
+    // Cross-city facts are written in every language, each naming its public source.
+    if sec.source == Source::Domain {
+        return html! {
+            <span class="kc-passage__body">
+                <span class="kc-passage__source">{ rich(&citation_text(&tr, &props.profile, &props.section)) }</span>
+                { for sec.facts.iter().map(|f| html! {
+                    <span class="kc-passage__fact" data-fact={f.clone()}>
+                        <span class="kc-passage__sentence">{ tr.h(&format!("fact.{f}.text")) }</span>
+                        <span class="kc-passage__origin">{ tr.h("ui.fact_source") }{ tr.h(&format!("fact.{f}.source")) }</span>
+                    </span>
+                }) }
+            </span>
+        };
+    }
     let summary_key = format!("p.{}.sections.{}.summary", props.profile, props.section);
     let summary = (tr.lang != c.default_lang && c.has_text(&tr.lang, &summary_key)).then(|| tr.raw_p(&props.profile, &format!("sections.{}.summary", props.section)));
     html! {

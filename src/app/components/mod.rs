@@ -1,4 +1,5 @@
 pub mod cite;
+pub mod contact;
 pub mod error_summary;
 pub mod layout;
 pub mod qr;

@@ -4,6 +4,7 @@
 
 use crate::app::router::use_nav;
 use crate::app::components::cite::{documents, Cites, Passage};
+use crate::app::components::contact::{common_guideline_note, ContactCard};
 use crate::app::components::spectrum::Spectrum;
 use crate::app::components::use_step;
 use crate::app::components::qr::Qr;
@@ -121,7 +122,6 @@ pub fn result_page() -> Html {
     let kyodo: Vec<_> = o.findings_in(Part::Kyodo).collect();
     let form_findings: Vec<_> = o.findings_in(Part::Form).collect();
     let partner: Vec<_> = o.findings_in(Part::Partner).collect();
-    let phone = profile.contact.phone.clone();
     let counter = store.mode == Mode::Counter;
     let set_note = |field: fn(&mut share::Notes, String)| {
         let store = store.clone();
@@ -169,6 +169,7 @@ pub fn result_page() -> Html {
                 <p>{ tr.h(&format!("verdict.{}.body", o.verdict.id)) }</p>
                 <Cites profile={pid.clone()} sections={o.verdict.citations.clone()} />
             </div>
+            { common_guideline_note(&tr, &pid) }
 
             <details class="kc-details kc-details--print-open kc-answers">
                 <summary class="kc-details__summary">{ tr.h("ui.result_answers") }</summary>
@@ -299,14 +300,7 @@ pub fn result_page() -> Html {
                 <ul class="kc-list kc-list--bullet">
                     { for o.verdict.next.iter().map(|n| html! { <li>{ tr.h(&format!("next.{n}")) }</li> }) }
                 </ul>
-                <div class="kc-contact">
-                    <h3 class="kc-h3">{ tr.h("ui.contact_heading") }</h3>
-                    <p class="kc-contact__dept">{ tr.ph(&pid, "contact.department") }</p>
-                    if !phone.is_empty() {
-                        <p>{ tr.h("ui.phone_label") }<a href={format!("tel:{}", phone.replace('-', ""))}>{ phone.clone() }</a></p>
-                    }
-                    <p>{ tr.ph(&pid, "contact.how") }</p>
-                </div>
+                <ContactCard profile={pid.clone()} />
             </section>
 
             if counter {

@@ -3,6 +3,7 @@
 
 use crate::app::router::use_nav;
 use crate::app::components::error_summary::ErrorSummary;
+use crate::app::components::contact::common_guideline_note;
 use crate::app::components::use_step;
 use crate::app::{content, storage, Action, Notice, Route, StoreHandle, Tr};
 use yew::prelude::*;
@@ -89,6 +90,9 @@ pub fn start_page() -> Html {
                 <li>{ tr.h("ui.start_q4") }</li>
             </ol>
             <p>{ tr.h("ui.start_time") }</p>
+            if let Some(pid) = store.session.profile.as_ref() {
+                { common_guideline_note(&tr, pid) }
+            }
             <div class="kc-inset kc-privacy"><p>{ tr.h("ui.start_privacy") }</p></div>
             <form novalidate=true {onsubmit}>
                 { for chooser }
