@@ -7,6 +7,8 @@ pub mod engine;
 pub mod model;
 pub mod route;
 pub mod ruby;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod scaffold;
 pub mod session;
 pub mod share;
 pub mod validate;

@@ -88,7 +88,7 @@ pub struct TextRules {
     pub exempt: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Question {
     pub id: String,
     pub kind: Kind,
@@ -98,12 +98,13 @@ pub struct Question {
     pub options: Vec<QOption>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct QOption {
     pub id: String,
     /// Choosing this option finishes the flow when the condition holds.
     pub end: Cond,
     /// In a multi-choice question: only valid on its own ("none of these").
+    #[serde(skip)] // BREAK
     pub exclusive: bool,
 }
 
@@ -113,7 +114,7 @@ impl Question {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Verdict {
     pub id: String,
     pub when: Cond,
@@ -122,7 +123,7 @@ pub struct Verdict {
     pub next: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Finding {
     pub id: String,
     pub part: Part,
@@ -131,7 +132,7 @@ pub struct Finding {
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BandRule {
     pub when: Cond,
     pub band: Option<String>,
@@ -139,19 +140,19 @@ pub struct BandRule {
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StartType {
     pub id: String,
     pub when: Cond,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReadinessItem {
     pub id: String,
     pub done_when: Cond,
 }
 
-#[derive(Clone, Debug, Deserialize, Serialize)]
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Concept {
     pub id: String,
@@ -159,21 +160,21 @@ pub struct Concept {
     pub flag: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRule {
     pub when: Cond,
     pub score: i32,
     pub reason: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Unsuitable {
     pub when: Cond,
     pub reason: String,
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CanonForm {
     pub id: String,
     pub rules: Vec<FormRule>,
@@ -362,7 +363,8 @@ pub struct Criterion {
 }
 
 /// Everything the widget says and decides, for every profile and language.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+/// Equal when every part is (the texts compared as maps, whatever their coding).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Content {
     pub version: u32,
     pub default_lang: String,
@@ -1461,7 +1463,8 @@ mod load {
             for k in contact_t.keys().filter(|k| !matches!(k.as_str(), "phone" | "fax" | "web" | "proposal_web" | "proposal_phone")) {
                 problem(&format!("contact.{k}"), "unknown setting: [contact] has phone, fax, web, proposal_web and proposal_phone".into());
             }
-            if required && contact.proposal_web.is_empty() && contact.proposal_phone.is_empty() && !contact_t.contains_key("proposal_web") && !contact_t.contains_key("proposal_phone") {
+            let proposal_given = |k: &str| contact_t.get(k).and_then(|v| v.as_str()).is_some_and(|v| !v.trim().is_empty());
+            if required && !proposal_given("proposal_web") && !proposal_given("proposal_phone") {
                 problem("contact.proposal_web", "missing: write where a citizen sends a proposal or request (提案制度・広聴), as proposal_web = \"https://…\" or proposal_phone = \"…\"".into());
             }
             let mut own = BTreeMap::new();

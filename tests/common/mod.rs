@@ -60,3 +60,86 @@ pub fn play(c: &Content, profile: &str, pairs: &[(&str, &str)]) -> Outcome {
     assert!(walk.is_complete(), "{profile}: flow still asks `{:?}` after {:?}", walk.next, walk.path);
     e.evaluate(&a).expect("complete flow has an outcome")
 }
+
+// ---- tests/fixtures/cases.json: the worked examples, shared with e2e and the benchmark ----
+
+/// The ids a case expects; `None` (JSON `null`) is not checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Expect {
+    pub verdict: Option<String>,
+    /// The first ranked form's id in the profile, and its fit (`Fit::name`: "Good" …).
+    pub top_form: Option<String>,
+    pub top_fit: Option<String>,
+    pub band: Option<String>,
+    /// The start type (類型) id, `a` to `d`.
+    pub start: Option<String>,
+}
+
+/// One complete answer set of `cases.json` and the outcome it must have.
+#[derive(Clone, Debug, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    pub id: String,
+    pub profile: String,
+    /// Where in the city's guideline the example comes from, as the widget names that
+    /// passage in Japanese (city, document, section): one of the outcome's citations.
+    pub source: String,
+    /// An answer set of `answer_sets` that `answers` override, if any.
+    pub base: Option<String>,
+    pub answers: std::collections::BTreeMap<String, String>,
+    pub expect: Expect,
+}
+
+impl Case {
+    /// The complete answers: the base set with this case's answers over it, as
+    /// `("question", "option")` pairs for `play` (several options joined with `+`).
+    pub fn pairs(&self) -> Vec<(String, String)> {
+        let mut all = match &self.base {
+            Some(b) => answer_set(b),
+            None => std::collections::BTreeMap::new(),
+        };
+        all.extend(self.answers.iter().map(|(q, a)| (q.clone(), a.clone())));
+        all.into_iter().collect()
+    }
+
+    /// Plays the case in its profile (fails if the flow is not complete).
+    pub fn play(&self) -> Outcome {
+        let pairs = self.pairs();
+        let refs: Vec<(&str, &str)> = pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())).collect();
+        play(content(), &self.profile, &refs)
+    }
+}
+
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CasesFile {
+    #[serde(rename = "_comment")]
+    _comment: String,
+    answer_sets: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>>,
+    cases: Vec<Case>,
+}
+
+fn cases_file() -> &'static CasesFile {
+    static F: std::sync::OnceLock<CasesFile> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let path = root().join("tests/fixtures/cases.json");
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    })
+}
+
+/// Every case of `tests/fixtures/cases.json`, in file order.
+pub fn cases() -> Vec<Case> {
+    cases_file().cases.clone()
+}
+
+/// The case with this id (panics naming it if there is none).
+pub fn case(id: &str) -> Case {
+    cases_file().cases.iter().find(|c| c.id == id).cloned().unwrap_or_else(|| panic!("no case {id} in tests/fixtures/cases.json"))
+}
+
+/// A named answer set of `cases.json` (question id → option id, several joined with `+`).
+pub fn answer_set(name: &str) -> std::collections::BTreeMap<String, String> {
+    cases_file().answer_sets.get(name).cloned().unwrap_or_else(|| panic!("no answer set {name} in tests/fixtures/cases.json"))
+}
