@@ -126,6 +126,15 @@ impl Outcome {
     pub fn findings_in(&self, part: Part) -> impl Iterator<Item = &FindingResult> {
         self.findings.iter().filter(move |f| f.part == part)
     }
+    /// The one reason a citizen reads first, beside the verdict: the most serious
+    /// finding on whether it is 協働 (a stop, then a caution), else the first that holds.
+    pub fn main_reason(&self) -> Option<&FindingResult> {
+        let kyodo = || self.findings_in(Part::Kyodo);
+        kyodo()
+            .find(|f| f.level == Level::Stop)
+            .or_else(|| kyodo().find(|f| f.level == Level::Caution))
+            .or_else(|| kyodo().next())
+    }
     /// Every section cited anywhere, each once, in the order first cited.
     pub fn all_citations(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();

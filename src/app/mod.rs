@@ -142,6 +142,12 @@ pub type StoreHandle = UseReducerHandle<Store>;
 
 /// Text lookup for the current language. `t`/`p`/`f` give plain text (titles,
 /// attributes); `h`/`ph`/`fh` give markup with furigana as real `<ruby>` elements.
+/// A notice's id in the page (`data-notice`), from its text key: tests find notices by
+/// it, whatever the language.
+pub fn notice_id(key: &str) -> String {
+    key.rsplit('.').next().unwrap_or(key).trim_start_matches("notice_").to_string()
+}
+
 #[derive(Clone, PartialEq)]
 pub struct Tr {
     pub lang: String,

@@ -27,7 +27,8 @@ pub fn layout(props: &LayoutProps) -> Html {
             Callback::from(move |_| store.dispatch(Action::Notice(None)))
         };
         html! {
-            <div class="kc-notice" role="status">
+            // The notice's text key names it for tests, whatever the language.
+            <div class="kc-notice" role="status" data-notice={crate::app::notice_id(n.key())}>
                 <p class="kc-notice__text">{ tr.h(n.key()) }</p>
                 <button type="button" class="kc-link-button" onclick={dismiss}>{ tr.h("ui.notice_close") }</button>
             </div>
@@ -75,7 +76,7 @@ pub fn layout(props: &LayoutProps) -> Html {
             <div class="kc-container">
                 // For the city's web team: a setting the widget did not understand.
                 { for config.problems.iter().map(|(attr, value)| html! {
-                    <div class="kc-notice kc-notice--config" role="note">
+                    <div class="kc-notice kc-notice--config" role="note" data-notice="config_problem">
                         <p class="kc-notice__text">{ tr.fh("ui.config_problem", &[("attr", attr), ("value", value)]) }</p>
                     </div>
                 }) }

@@ -3,6 +3,7 @@ pub mod contact;
 pub mod error_summary;
 pub mod layout;
 pub mod qr;
+pub mod result;
 pub mod spectrum;
 pub mod trace;
 

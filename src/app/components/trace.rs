@@ -1,8 +1,9 @@
 //! Counter mode's rule trace: for each outcome, the rule that fired, its condition in
-//! words (the questions and answers it looks at), and the guideline passages behind it.
+//! words (the questions and answers it looks at), and the guideline passages behind it,
+//! each a citation that opens in place.
 
-use crate::app::components::cite::citation_text;
-use crate::app::{content, rich, Tr};
+use crate::app::components::cite::Cites;
+use crate::app::Tr;
 use crate::cond::Cond;
 use yew::prelude::*;
 
@@ -44,17 +45,12 @@ pub struct TraceRuleProps {
 #[function_component(TraceRule)]
 pub fn trace_rule(props: &TraceRuleProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
-    let p = content().profile(&props.profile);
     html! {
         <li class="kc-trace__rule">
             <p class="kc-trace__label">{ props.label.clone() }</p>
             <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.h("ui.trace_condition") }</span>{ cond_text(&tr, &props.cond) }</p>
-            { for props.sections.iter().filter_map(|s| p.and_then(|p| p.section(s))).map(|sec| html! {
-                <figure class="kc-trace__quote">
-                    <blockquote lang="ja">{ for sec.quotes.iter().map(|q| html! { <p>{ q.to_string() }</p> }) }</blockquote>
-                    <figcaption>{ rich(&citation_text(&tr, &props.profile, &sec.id)) }</figcaption>
-                </figure>
-            }) }
+            // Compact: the passages are named, and each opens in place (quoted once, in the sources).
+            <Cites profile={props.profile.clone()} sections={props.sections.clone()} />
         </li>
     }
 }

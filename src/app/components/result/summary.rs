@@ -1,0 +1,39 @@
+//! 結果の要点: what a citizen needs on the first screens — the verdict in plain words,
+//! the main reason, two or three next steps, the counter's contact, and that the
+//! verdict is a guide and the city decides.
+
+use super::{tone_class, OutcomeProps};
+use crate::app::components::cite::Cites;
+use crate::app::components::contact::{common_guideline_note, ContactCard};
+use crate::app::Tr;
+use yew::prelude::*;
+
+/// At most this many next steps in the summary; the verdict's first ones matter most.
+const NEXT_STEPS: usize = 3;
+
+#[function_component(ResultSummary)]
+pub fn result_summary(props: &OutcomeProps) -> Html {
+    let tr = use_context::<Tr>().expect("Tr");
+    let (o, pid) = (&props.outcome, &props.profile);
+    html! {
+        <section class="kc-section kc-result-summary" id="kc-summary" aria-labelledby="kc-summary-h">
+            <h2 class="kc-h2 kc-vh" id="kc-summary-h">{ tr.h("ui.summary_heading") }</h2>
+            <div class={classes!("kc-panel", tone_class(o))}>
+                <p>{ tr.h(&format!("verdict.{}.body", o.verdict.id)) }</p>
+                if let Some(f) = o.main_reason() {
+                    <p class="kc-main-reason" data-main-reason={f.id.clone()}>
+                        <strong>{ tr.h("ui.main_reason_label") }</strong>{ tr.h(&format!("finding.{}", f.id)) }
+                    </p>
+                }
+                <Cites profile={pid.clone()} sections={o.verdict.citations.clone()} />
+            </div>
+            <p class="kc-guide-note" data-notice="guide">{ tr.h("ui.guide_note") }</p>
+            { common_guideline_note(&tr, pid) }
+            <h2 class="kc-h2" id="kc-next">{ tr.h("ui.next_heading") }</h2>
+            <ul class="kc-list kc-list--bullet kc-next">
+                { for o.verdict.next.iter().take(NEXT_STEPS).map(|n| html! { <li data-next={n.clone()}>{ tr.h(&format!("next.{n}")) }</li> }) }
+            </ul>
+            <ContactCard profile={pid.clone()} />
+        </section>
+    }
+}
