@@ -48,15 +48,15 @@ if (!fs.existsSync(path.join(distDir, 'index.html'))) throw new Error(`no build 
 if (!fs.existsSync(path.join(yewFloorDir, 'index.html'))) throw new Error(`no build in ${yewFloorDir} (run bench/run.sh, which builds it)`);
 
 // ---------------------------------------------------------------- the fixed flow
-// tomakomai, the WANTS_KOEN-like answers of tests/e2e/flows.test.mjs (KYODO + WANTS_KOEN).
-const PROFILE = 'tomakomai';
+// The worked example tomakomai_koen_fits of tests/fixtures/cases.json (the 後援-wanting
+// answers over the kyodo set), the case the native and end-to-end tests play too.
+const CASE_ID = 'tomakomai_koen_fits';
+const fixture = JSON.parse(fs.readFileSync(path.join(root, 'tests', 'fixtures', 'cases.json'), 'utf8'));
+const benchCase = fixture.cases.find((c) => c.id === CASE_ID);
+if (!benchCase) throw new Error(`no case ${CASE_ID} in tests/fixtures/cases.json`);
+const PROFILE = benchCase.profile;
 const FIRST_QUESTION = 'role';
-const ANSWERS = {
-  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes',
-  risks: 'none', capacity: 'established', why_partner: 'strengths', repeat_partner: 'first',
-  readiness: 'purpose+plan+cost+period+responsibility',
-  subject: 'event', lead: 'we_host', support: 'name', duration: 'once',
-};
+const ANSWERS = { ...(benchCase.base ? fixture.answer_sets[benchCase.base] : {}), ...benchCase.answers };
 const STEPS_MEASURED = 5;
 
 // ---------------------------------------------------------------- in-page probes
@@ -307,7 +307,7 @@ lines.push('');
 lines.push(`Machine: ${cpuModel()}, ${os.cpus().length} cores; Chromium ${chromium} (headless, Debian); Node ${process.version}. ` +
   `Served from 127.0.0.1 with gzip (level 9), no cache. CPU throttling by CDP \`Emulation.setCPUThrottlingRate\`.`);
 lines.push('');
-lines.push(`Flow: profile ${PROFILE} fixed by \`?city=${PROFILE}\`, the 後援-wanting answers of tests/e2e/flows.test.mjs; ` +
+lines.push(`Flow: profile ${PROFILE} fixed by \`?city=${PROFILE}\`, the 後援-wanting answers of case ${CASE_ID} in tests/fixtures/cases.json; ` +
   `answer → next is the mean of the first ${STEPS_MEASURED} steps (${stepNames}). The floor (bench/floor/) is a hand-written ` +
   `HTML+JS page with the same start page and the same first ${STEPS_MEASURED + 1} questions (same texts, options and selectors), measured by the same code; ` +
   'on each answer it does what the widget does on a step: replaces the question and, once that is painted, pushes the hash route `#/q/<next>`, sets `document.title` and focuses the new h1. ' +

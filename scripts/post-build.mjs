@@ -6,8 +6,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { minify } from 'terser';
+import { precompress } from './dist-files.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run as a Trunk hook (TRUNK_STAGING_DIR is not set)');
@@ -56,17 +56,11 @@ html = html.replace(cssLink[0], cssLink[0].replace('<link', '<link data-kyodo-ch
 fs.writeFileSync(indexPath, html);
 console.log(`post-build: loader.js -> ${js}, ${wasm}, ${css}`);
 
-// Release builds: each file also pre-compressed beside itself (name.gz, name.br), so a
-// server with nginx's gzip_static / brotli_static (or the like) sends the smallest form
-// at no CPU cost, and without first having to learn that application/wasm compresses.
-// Brotli at its highest quality is ~19 % smaller than gzip here (docs/embedding.md).
+// Release builds: each first-load file, in any subfolder too, also pre-compressed beside
+// itself (name.gz, name.br; scripts/dist-files.mjs), so a server with nginx's
+// gzip_static / brotli_static (or the like) sends the smallest form at no CPU cost, and
+// without first having to learn that application/wasm compresses.
 if (process.env.TRUNK_PROFILE === 'release') {
-  for (const f of fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f))) {
-    const body = fs.readFileSync(path.join(dir, f));
-    fs.writeFileSync(path.join(dir, `${f}.gz`), zlib.gzipSync(body, { level: 9 }));
-    fs.writeFileSync(path.join(dir, `${f}.br`), zlib.brotliCompressSync(body, {
-      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length },
-    }));
-  }
-  console.log('post-build: .gz and .br written beside each file');
+  const files = precompress(dir);
+  console.log(`post-build: .gz and .br written beside each of ${files.length} files: ${files.join(', ')}`);
 }

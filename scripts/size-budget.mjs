@@ -3,28 +3,29 @@
 // benchmark (npm run bench). Also checks the release build's pre-compressed copies
 // (name.gz, name.br, written by scripts/post-build.mjs): each must exist and unpack to
 // the file's own bytes, or a server with gzip_static would send a stale or broken file.
+// The whole tree is counted (files in subfolders too, named by their relative path);
+// which files are first-load files is scripts/dist-files.mjs's rule.
 // Usage: node scripts/size-budget.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
+import { copies, firstLoadFiles } from './dist-files.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.resolve(process.argv[2] || path.join(root, 'dist'));
 const budget = JSON.parse(fs.readFileSync(path.join(root, 'bench', 'budget.json'), 'utf8'));
 
 // The first load is index.html and every file of dist/ it pulls in: the loader, the
-// wasm-bindgen JS, the wasm and the CSS (all of dist/ but source maps).
-const files = fs.readdirSync(dist).filter((f) => /\.(html|js|wasm|css)$/.test(f)).sort();
-if (!files.includes('index.html')) {
+// wasm-bindgen JS (and any snippets), the wasm and the CSS (all of dist/ but source maps).
+if (!fs.existsSync(path.join(dist, 'index.html'))) {
   console.error(`size budget: no index.html in ${dist}; build first (trunk build --release)`);
   process.exit(2);
 }
+const files = firstLoadFiles(dist);
 const rows = files.map((f) => {
   const body = fs.readFileSync(path.join(dist, f));
-  const copies = { gz: zlib.gunzipSync, br: zlib.brotliDecompressSync };
   const sizes = {};
-  for (const [ext, unpack] of Object.entries(copies)) {
+  for (const [ext, { unpack }] of Object.entries(copies)) {
     const copy = path.join(dist, `${f}.${ext}`);
     if (!fs.existsSync(copy)) {
       console.error(`size budget: ${f}.${ext} is missing (scripts/post-build.mjs writes it in release builds)`);
@@ -39,7 +40,7 @@ const rows = files.map((f) => {
     }
     sizes[ext] = packed.length;
   }
-  return { file: f, raw: body.length, gzip: zlib.gzipSync(body, { level: 9 }).length, br: sizes.br };
+  return { file: f, raw: body.length, gzip: copies.gz.pack(body).length, br: sizes.br };
 });
 const total = rows.reduce((a, r) => ({ raw: a.raw + r.raw, gzip: a.gzip + r.gzip, br: a.br + r.br }), { raw: 0, gzip: 0, br: 0 });
 const kb = (n) => (n / 1024).toFixed(1);

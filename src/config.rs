@@ -27,6 +27,12 @@ pub struct Config {
     pub chooser: bool,
     /// Inside an iframe whose host opted in (`resize=1`): tell the parent our height.
     pub resize: bool,
+    /// Show the 職員モード toggle (`data-staff="hide"` keeps it off a public page; staff
+    /// then open the widget with `mode=counter`).
+    pub staff: bool,
+    /// The widget names each step in `document.title`: always on its own page and in the
+    /// iframe; on a host page only when the host opts in (`data-title="set"`).
+    pub title: bool,
     /// Settings that were not understood: (attribute, value). Shown to the web team.
     pub problems: Vec<(String, String)>,
 }
@@ -39,6 +45,8 @@ pub struct Raw {
     pub mode: Option<String>,
     pub chooser: Option<String>,
     pub resize: Option<String>,
+    pub staff: Option<String>,
+    pub title: Option<String>,
 }
 
 fn clean(v: Option<String>) -> Option<String> {
@@ -65,7 +73,9 @@ pub fn decode(c: &Content, raw: Raw) -> Config {
     };
     let chooser = check("chooser", raw.chooser, &|v| v == "show" || v == "hide").as_deref() != Some("hide");
     let resize = check("resize", raw.resize, &|v| v == "1" || v == "0").as_deref() == Some("1");
+    let staff = check("staff", raw.staff, &|v| v == "show" || v == "hide").as_deref() != Some("hide");
+    let title = check("title", raw.title, &|v| v == "set" || v == "keep").as_deref() == Some("set");
     // No chooser and no city: the general profile, so the widget still works.
     let profile = if profile.is_none() && !chooser { Some("general".to_string()) } else { profile };
-    Config { profile, lang, mode, chooser, resize, problems }
+    Config { profile, lang, mode, chooser, resize, staff, title, problems }
 }

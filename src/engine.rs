@@ -245,6 +245,33 @@ impl<'a> Engine<'a> {
         Walk { path, next: None }
     }
 
+    /// Where a question stands in the flow, for "質問 3／約15": its position, and how
+    /// many questions the flow asks in all if each question still open is answered in
+    /// a way that goes on. Answers already given count as they are, so a branch that
+    /// shortens the flow shortens the count.
+    pub fn progress(&self, answers: &Answers, current: &str) -> (usize, usize) {
+        let mut on_path = Answers::new();
+        let (mut n, mut pos) = (0, 0);
+        for q in self.content.questions.iter().filter(|q| self.applies(q)) {
+            if !q.ask_if.eval(&Ctx::new(&on_path, self.profile, None)) {
+                continue;
+            }
+            n += 1;
+            if q.id == current {
+                pos = n;
+            }
+            let given = answers.get(&q.id).filter(|c| is_valid(q, c)).cloned();
+            let goes_on = || q.options.iter().find(|o| matches!(o.end, crate::cond::Cond::Never)).map(|o| vec![o.id.clone()]);
+            let Some(chosen) = given.clone().or_else(goes_on) else { break };
+            on_path.insert(q.id.clone(), chosen.clone());
+            let ctx = Ctx::new(&on_path, self.profile, None);
+            if given.is_some() && chosen.iter().any(|c| q.option(c).is_some_and(|o| o.end.eval(&ctx))) {
+                break;
+            }
+        }
+        (pos, n)
+    }
+
     /// Questions that could still be asked after the first open question, whatever
     /// is answered there: later answers to them are worth keeping.
     pub fn reachable_after(&self, answers: &Answers) -> Vec<String> {

@@ -104,7 +104,6 @@ pub struct QOption {
     /// Choosing this option finishes the flow when the condition holds.
     pub end: Cond,
     /// In a multi-choice question: only valid on its own ("none of these").
-    #[serde(skip)] // BREAK
     pub exclusive: bool,
 }
 

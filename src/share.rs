@@ -16,8 +16,11 @@ use crate::model::Content;
 /// The format's version. Raise it when the encoding itself changes; content changes
 /// are handled by dropping unknown ids.
 pub const FORMAT: &str = "k1";
-/// Longer input is rejected before parsing: no answer set with notes comes close.
-pub const MAX_LEN: usize = 16384;
+/// Longer input is rejected before parsing. The longest link the widget writes, every
+/// notes field at its cap in four-byte characters (12 bytes each once escaped) with the
+/// longest answers, is about 27,000 bytes (tests/session.rs); 2,000 Japanese characters
+/// of notes alone take 18,000.
+pub const MAX_LEN: usize = 32768;
 /// The notes' text is cut at this many characters.
 pub const MAX_NOTES: usize = 2000;
 

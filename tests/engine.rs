@@ -135,3 +135,24 @@ proptest! {
         prop_assert!(!o.verdict.citations.is_empty());
     }
 }
+
+#[test]
+fn progress_counts_the_questions_of_this_flow_and_follows_a_shortening_branch() {
+    let c = content();
+    let p = c.profile("tomakomai").unwrap();
+    let e = kyodo_check::engine::Engine::new(&c, p);
+    let first = &e.walk(&answers(&[])).next.unwrap();
+    let (pos, total) = e.progress(&answers(&[]), first);
+    assert_eq!(pos, 1);
+    assert!(total >= 10, "a full flow asks many questions: {total}");
+    // Joining as a participant ends the flow at the second question: the count says so.
+    let (pos, total2) = e.progress(&answers(&[("role", "individual"), ("idea", "join")]), "idea");
+    assert_eq!((pos, total2), (2, 2));
+    // Every question on a complete path has a position within the total.
+    let full = answers(&[("role", "npo"), ("idea", "together")]);
+    let walk = e.walk(&full);
+    let next = walk.next.unwrap();
+    let (pos, total3) = e.progress(&full, &next);
+    assert_eq!(pos, 3);
+    assert!(total3 >= pos && total3 <= total, "{pos} of {total3} (at most {total})");
+}

@@ -3,7 +3,9 @@
 mod common;
 use common::*;
 use kyodo_check::session::{Page, Session};
-use kyodo_check::share::{decode, encode, ShareError, MAX_LEN};
+use kyodo_check::engine::{Answers, Engine};
+use kyodo_check::share::{decode, encode, Decoded, Notes, ShareError, MAX_LEN};
+use kyodo_check::validate::all_answers;
 use proptest::prelude::*;
 
 const FULL: &[(&str, &str)] = &[
@@ -137,6 +139,36 @@ fn hopeless_links_say_why() {
     assert_eq!(decode(c, &"x".repeat(MAX_LEN + 1)), Err(ShareError::TooLong(MAX_LEN + 1)));
 }
 
+/// One of the content's languages.
+fn any_lang() -> impl Strategy<Value = String> {
+    prop::sample::select(content().languages.iter().map(|l| l.code.clone()).collect::<Vec<_>>())
+}
+
+/// Notes within the caps the decoder keeps (date 40, section 200 characters), or none.
+fn any_notes() -> impl Strategy<Value = Option<Notes>> {
+    prop::option::of((".{0,40}", ".{0,200}", ".{0,300}").prop_map(|(date, section, text)| Notes { date, section, text }))
+}
+
+/// What notes come back as: without the field separator U+001F, the one character a
+/// field cannot hold, and none at all when blank.
+fn notes_as_read(notes: Option<&Notes>) -> Option<Notes> {
+    let strip = |f: &str| f.replace('\u{1f}', "");
+    notes.filter(|n| !n.is_empty()).map(|n| Notes { date: strip(&n.date), section: strip(&n.section), text: strip(&n.text) })
+}
+
+/// A valid walk through a profile: at each open question, one of its valid answers.
+fn random_walk(pi: usize, picks: &[prop::sample::Index]) -> (String, Answers) {
+    let c = content();
+    let p = &c.profiles[pi % c.profiles.len()];
+    let e = Engine::new(c, p);
+    let mut a = Answers::new();
+    for pick in picks {
+        let Some(next) = e.walk(&a).next else { break };
+        a.insert(next.clone(), pick.get(&all_answers(c.question(&next).unwrap())).clone());
+    }
+    (p.id.clone(), a)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
 
@@ -145,16 +177,24 @@ proptest! {
         let _ = decode(content(), &s);
     }
 
+    /// A link cut anywhere, with junk after the cut, decodes whenever its head
+    /// (`k1!general!`) is intact; whatever it decodes to encodes again, in any language
+    /// and with any notes, to a link that decodes to exactly that: profile, answers,
+    /// language and notes, nothing dropped.
     #[test]
-    fn decoding_near_valid_links_never_panics(cut in 0usize..400, junk in "[a-z_:+,!]{0,20}") {
+    fn decoding_near_valid_links_never_panics(cut in 0usize..400, junk in "[a-z_:+,!]{0,20}", lang in any_lang(), notes in any_notes()) {
+        use kyodo_check::share::encode_with_notes;
         let c = content();
         let link = encode(c, "general", &session("general", FULL).answers, "ja");
         let mut s: String = link.chars().take(cut).collect();
         s.push_str(&junk);
-        if let Ok(d) = decode(c, &s) {
-            // Whatever decodes re-encodes and decodes to the same answers.
-            let again = decode(c, &encode(c, &d.profile, &d.answers, "ja")).unwrap();
-            prop_assert_eq!(again.answers, d.answers);
+        match decode(c, &s) {
+            Ok(d) => {
+                let again = decode(c, &encode_with_notes(c, &d.profile, &d.answers, &lang, notes.as_ref())).unwrap();
+                let want = Decoded { profile: d.profile, answers: d.answers, dropped: 0, unreadable: 0, lang: Some(lang), notes: notes_as_read(notes.as_ref()) };
+                prop_assert_eq!(again, want);
+            }
+            Err(e) => prop_assert!(cut < "k1!general!".len(), "{:?} does not decode: {:?}", s, e),
         }
     }
 }
@@ -182,6 +222,29 @@ fn uri_encode_all(s: &str) -> String {
     s.bytes().map(|b| if b.is_ascii_alphanumeric() { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
 }
 
+/// Percent-encodes the link's characters where `escape` (cycled) says so, leaving the
+/// link's own `%XX` escapes as they are.
+fn escape_some(link: &str, escape: &[bool]) -> String {
+    let mut out = String::new();
+    let mut rest = link;
+    let mut i = 0;
+    while let Some(ch) = rest.chars().next() {
+        if ch == '%' {
+            out.push_str(&rest[..3]);
+            rest = &rest[3..];
+            continue;
+        }
+        if escape[i % escape.len()] {
+            out.extend(ch.to_string().bytes().map(|b| format!("%{b:02X}")));
+        } else {
+            out.push(ch);
+        }
+        i += 1;
+        rest = &rest[ch.len_utf8()..];
+    }
+    out
+}
+
 #[test]
 fn a_link_survives_being_percent_encoded_on_the_way() {
     use kyodo_check::share::{encode_with_notes, from_fragment, Notes};
@@ -199,21 +262,29 @@ fn a_link_survives_being_percent_encoded_on_the_way() {
 proptest! {
     #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
 
-    /// Any notes, through the link and back, also after a browser re-encoded the link's
-    /// separators; and the fragment reader never panics.
+    /// Any notes with any answers of any profile, in any language, through the link and
+    /// back, also after a browser or mail program percent-encoded any of the link's
+    /// characters (never its own escapes: that would change the link); and a link with
+    /// every byte escaped, its own escapes too, still gives back the profile, answers and
+    /// language (only the notes' text then reads as its escapes).
     #[test]
-    fn notes_round_trip_through_any_link(date in ".{0,40}", section in ".{0,60}", text in ".{0,200}", reencode in any::<bool>()) {
-        use kyodo_check::share::{encode_with_notes, from_fragment, Notes};
+    fn notes_round_trip_through_any_link(
+        date in ".{0,40}", section in ".{0,200}", text in ".{0,200}", lang in any_lang(),
+        (pi, picks) in (0usize..16, prop::collection::vec(any::<prop::sample::Index>(), 20)),
+        escape in prop::collection::vec(any::<bool>(), 64),
+    ) {
+        use kyodo_check::share::{encode_with_notes, from_fragment};
         let c = content();
+        let (profile, answers) = random_walk(pi, &picks);
         let notes = Notes { date, section, text };
-        let mut link = encode_with_notes(c, "muroran", &Default::default(), "en", Some(&notes));
-        if reencode { link = link.replace('!', "%21"); }
-        let _ = from_fragment(&uri_encode_all(&link));
-        let d = decode(c, &from_fragment(&link)).unwrap();
-        // The field separator U+001F is the one character a field cannot hold.
-        let strip = |f: &str| f.replace('\u{1f}', "");
-        let want = (!notes.is_empty()).then(|| Notes { date: strip(&notes.date), section: strip(&notes.section), text: strip(&notes.text) });
-        prop_assert_eq!(d.notes, want);
+        let link = encode_with_notes(c, &profile, &answers, &lang, Some(&notes));
+        let want = Decoded { profile, answers, dropped: 0, unreadable: 0, lang: Some(lang), notes: notes_as_read(Some(&notes)) };
+        prop_assert_eq!(&decode(c, &link).unwrap(), &want);
+        let seen = escape_some(&link, &escape);
+        prop_assert_eq!(from_fragment(&seen), from_fragment(&link), "{}", seen);
+        prop_assert_eq!(&decode(c, &from_fragment(&seen)).unwrap(), &want);
+        let all = decode(c, &from_fragment(&uri_encode_all(&link))).unwrap();
+        prop_assert_eq!((&all.profile, &all.answers, &all.lang), (&want.profile, &want.answers, &want.lang));
     }
 }
 
@@ -229,4 +300,124 @@ fn notes_found_by_the_fuzzer_round_trip() {
     // Notes that are nothing but separators are no notes, and nothing was dropped.
     let d = decode(c, "k1!tachikawa!!!%1F%1F%1F").unwrap();
     assert_eq!((d.notes, d.dropped), (None, 0));
+}
+
+// ---- the notes' caps (src/share.rs): date 40, section 200, text MAX_NOTES characters ----
+
+const DATE_CAP: usize = 40;
+const SECTION_CAP: usize = 200;
+
+/// Notes of `n` times `ch` in each field (plus `extra` after each, to see what is cut).
+fn notes_of(ch: char, (date, section, text): (usize, usize, usize), extra: &str) -> Notes {
+    let field = |n: usize| ch.to_string().repeat(n) + extra;
+    Notes { date: field(date), section: field(section), text: field(text) }
+}
+
+/// Notes in brief for a failure message: each field's length in characters and its last character.
+fn brief(n: Option<&Notes>) -> String {
+    let f = |s: &str| format!("{} chars ending {:?}", s.chars().count(), s.chars().last());
+    n.map_or("no notes".into(), |n| format!("date {}, section {}, text {}", f(&n.date), f(&n.section), f(&n.text)))
+}
+
+/// The notes part of a link, read back byte for byte (the test's own percent-decoding).
+fn notes_part(link: &str) -> String {
+    let part = link.splitn(5, '!').nth(4).expect("the link carries notes");
+    let (mut bytes, b) = (Vec::new(), part.as_bytes());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            bytes.push(u8::from_str_radix(&part[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            bytes.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(bytes).unwrap()
+}
+
+#[test]
+fn notes_at_their_caps_are_kept_in_any_characters() {
+    use kyodo_check::share::{encode_with_notes, MAX_NOTES};
+    let c = content();
+    let s = session("tomakomai", FULL);
+    // One byte, three bytes (most Japanese) and four bytes (𠮷) in UTF-8: the caps count characters.
+    for ch in ['a', 'あ', '𠮷'] {
+        let notes = notes_of(ch, (DATE_CAP, SECTION_CAP, MAX_NOTES), "");
+        let link = encode_with_notes(c, "tomakomai", &s.answers, "ja", Some(&notes));
+        let d = decode(c, &link).unwrap_or_else(|e| panic!("{ch}: a link with notes at their caps ({} bytes) is refused: {e:?}", link.len()));
+        assert!(d.notes.as_ref() == Some(&notes), "{ch}: kept whole, read back as {}", brief(d.notes.as_ref()));
+        assert_eq!((&d.answers, d.dropped), (&s.answers, 0));
+    }
+}
+
+#[test]
+fn notes_one_character_over_their_caps_are_cut_on_reading() {
+    use kyodo_check::share::{encode_with_notes, MAX_NOTES};
+    let c = content();
+    let s = session("tomakomai", FULL);
+    for ch in ['a', 'あ', '𠮷'] {
+        let over = notes_of(ch, (DATE_CAP, SECTION_CAP, MAX_NOTES), "X");
+        let link = encode_with_notes(c, "tomakomai", &s.answers, "ja", Some(&over));
+        // The encoder writes what it is given: the form's fields cap what is typed
+        // (maxlength 200 and 2000, a date input), the decoder caps what a link carries.
+        assert!(notes_part(&link) == format!("{}\u{1f}{}\u{1f}{}", over.date, over.section, over.text), "{ch}: the link carries the notes whole");
+        let d = decode(c, &link).unwrap();
+        let cut = notes_of(ch, (DATE_CAP, SECTION_CAP, MAX_NOTES), "");
+        assert!(d.notes.as_ref() == Some(&cut), "{ch}: each field is cut to its cap, read back as {}", brief(d.notes.as_ref()));
+        assert_eq!(&d.answers, &s.answers, "the answers are kept");
+        assert_eq!(d.dropped, 0, "cutting is not dropping");
+        // What was cut reads back unchanged.
+        let again = decode(c, &encode_with_notes(c, "tomakomai", &d.answers, "ja", d.notes.as_ref())).unwrap();
+        assert!(again.notes == Some(cut), "{ch}: read back as {}", brief(again.notes.as_ref()));
+    }
+    // Each cap on its own: only the field over its cap is cut.
+    let one = |date: usize, section: usize, text: usize| {
+        let n = Notes { date: "d".repeat(date), section: "s".repeat(section), text: "t".repeat(text) };
+        decode(c, &encode_with_notes(c, "tomakomai", &s.answers, "ja", Some(&n))).unwrap().notes.unwrap()
+    };
+    let lens = |n: Notes| (n.date.len(), n.section.len(), n.text.len());
+    assert_eq!(lens(one(DATE_CAP + 1, 1, 1)), (DATE_CAP, 1, 1));
+    assert_eq!(lens(one(1, SECTION_CAP + 1, 1)), (1, SECTION_CAP, 1));
+    assert_eq!(lens(one(1, 1, MAX_NOTES + 1)), (1, 1, MAX_NOTES));
+    assert_eq!(lens(one(DATE_CAP, SECTION_CAP, MAX_NOTES)), (DATE_CAP, SECTION_CAP, MAX_NOTES));
+}
+
+#[test]
+fn a_hand_made_link_over_the_caps_is_cut_too() {
+    // Not written by the encoder: fields straight in the link, one character over.
+    use kyodo_check::share::MAX_NOTES;
+    let c = content();
+    let link = format!("k1!general!role:npo!ja!{}%1F{}%1F{}", "1".repeat(DATE_CAP + 1), "2".repeat(SECTION_CAP + 1), "3".repeat(MAX_NOTES + 1));
+    let n = decode(c, &link).unwrap().notes;
+    let want = Notes { date: "1".repeat(DATE_CAP), section: "2".repeat(SECTION_CAP), text: "3".repeat(MAX_NOTES) };
+    assert!(n.as_ref() == Some(&want), "read back as {}", brief(n.as_ref()));
+}
+
+#[test]
+fn the_longest_link_the_widget_can_write_is_read() {
+    // Every field at its cap in four-byte characters (12 bytes each once escaped), with
+    // the longest answers: what counter staff can type must come back from the link.
+    use kyodo_check::share::{encode_with_notes, MAX_NOTES};
+    let c = content();
+    let mut longest = String::new();
+    for p in &c.profiles {
+        let e = Engine::new(c, p);
+        // Every question answered with its longest valid answer, in question order.
+        let mut a = Answers::new();
+        while let Some(next) = e.walk(&a).next {
+            let best = all_answers(c.question(&next).unwrap()).into_iter().max_by_key(|x| x.join("+").len()).unwrap();
+            a.insert(next, best);
+        }
+        let notes = notes_of('𠮷', (DATE_CAP, SECTION_CAP, MAX_NOTES), "");
+        let link = encode_with_notes(c, &p.id, &a, "ja-easy", Some(&notes));
+        assert!(link.len() <= MAX_LEN, "{}: {} bytes, over MAX_LEN {MAX_LEN}", p.id, link.len());
+        let d = decode(c, &link).unwrap();
+        assert_eq!(d.answers, a);
+        assert!(d.notes.as_ref() == Some(&notes), "{}: read back as {}", p.id, brief(d.notes.as_ref()));
+        if link.len() > longest.len() {
+            longest = link;
+        }
+    }
+    println!("the longest link: {} bytes of {MAX_LEN}", longest.len());
 }

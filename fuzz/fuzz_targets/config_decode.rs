@@ -1,6 +1,6 @@
 //! Embed settings (`data-*` attributes / iframe URL parameters): `config::decode` must
 //! never panic and must always give a usable configuration.
-//! The input is split on 0xFF (never part of UTF-8) into city, lang, mode, chooser and
+//! The input is split on 0xFF (never part of UTF-8) into city, lang, mode, chooser, resize, staff and title;
 //! resize; a missing part is an absent attribute, a non-UTF-8 part is read lossily.
 #![no_main]
 
@@ -27,6 +27,8 @@ fuzz_target!(|data: &[u8]| {
         mode: parts.next().flatten(),
         chooser: parts.next().flatten(),
         resize: parts.next().flatten(),
+        staff: parts.next().flatten(),
+        title: parts.next().flatten(),
     };
     let c = content();
     let cfg = decode(c, raw.clone());
@@ -34,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     if let Some(p) = &cfg.profile {
         assert!(c.profile(p).is_some(), "unknown profile {p:?} from {raw:?}");
     }
-    assert!(cfg.problems.len() <= 5, "{:?}", cfg.problems);
+    assert!(cfg.problems.len() <= 7, "{:?}", cfg.problems);
     for (name, value) in &cfg.problems {
         assert!(name.starts_with("data-"), "{name:?}");
         assert!(value.chars().count() <= MAX_VALUE, "problem value not capped: {value:?}");

@@ -311,13 +311,26 @@ pub fn read_config(el: &web_sys::Element) -> Config {
         el.get_attribute(&format!("data-{name}"))
             .or_else(|| params.as_ref().and_then(|p| p.get(name)))
     };
-    config_from(get("city"), get("lang"), get("mode"), get("chooser"), get("resize"))
+    let raw = crate::config::Raw {
+        city: get("city"),
+        lang: get("lang"),
+        mode: get("mode"),
+        chooser: get("chooser"),
+        resize: get("resize"),
+        staff: get("staff"),
+        title: get("title"),
+    };
+    let mut config = config_from(raw);
+    // On its own page (and so in the iframe) the widget always names the step in the title.
+    let standalone = gloo::utils::document().document_element().is_some_and(|h| h.has_attribute("data-kyodo-standalone"));
+    config.title |= standalone;
+    config
 }
 
 /// The configuration from raw setting values; unknown ones are also told to the web
 /// team in the console.
-pub fn config_from(city: Option<String>, lang: Option<String>, mode: Option<String>, chooser: Option<String>, resize: Option<String>) -> Config {
-    let config = crate::config::decode(content(), crate::config::Raw { city, lang, mode, chooser, resize });
+pub fn config_from(raw: crate::config::Raw) -> Config {
+    let config = crate::config::decode(content(), raw);
     for (attr, value) in &config.problems {
         gloo::console::warn!(format!("協働チェック: {attr}=\"{value}\" is not a known value; using the default. See docs/embedding.md."));
     }

@@ -10,15 +10,8 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
 import { root, dist } from './helpers.mjs';
-
 // The copies scripts/post-build.mjs writes beside each file in a release build.
-const precompress = (dir) => {
-  for (const f of fs.readdirSync(dir).filter((f) => /\.(html|js|wasm|css)$/.test(f))) {
-    const body = fs.readFileSync(path.join(dir, f));
-    fs.writeFileSync(path.join(dir, `${f}.gz`), zlib.gzipSync(body));
-    fs.writeFileSync(path.join(dir, `${f}.br`), zlib.brotliCompressSync(body));
-  }
-};
+import { precompress } from '../../scripts/dist-files.mjs';
 
 const run = (dir) => spawnSync(process.execPath, [path.join(root, 'scripts/size-budget.mjs'), dir], { encoding: 'utf8' });
 

@@ -42,13 +42,13 @@ pub fn layout(props: &LayoutProps) -> Html {
             </a>
             <header class="kc-header">
                 <div class="kc-header__inner">
-                    <a class="kc-header__title" href="#/">{ tr.h("ui.app_title") }</a>
-                    if let Some(p) = profile.filter(|p| content().profile(p).is_some()) {
-                        <span class="kc-header__profile">{ tr.ph(&p, "name") }</span>
-                    }
-                    <button type="button" class="kc-mode" aria-pressed={if counter { "true" } else { "false" }} onclick={toggle_mode}>
-                        { tr.h("ui.counter_mode") }
-                    </button>
+                    <p class="kc-header__brand">
+                        <a class="kc-header__title" href="#/">{ tr.h("ui.app_title") }</a>
+                        if let Some(p) = profile.filter(|p| content().profile(p).is_some()) {
+                            <span class="kc-header__profile">{ tr.ph(&p, "name") }</span>
+                        }
+                    </p>
+                    <div class="kc-header__tools">
                     <nav class="kc-lang" aria-label={tr.t("ui.language_label")}>
                         <ul class="kc-lang__list">
                             { for content().languages.iter().map(|l| {
@@ -68,6 +68,12 @@ pub fn layout(props: &LayoutProps) -> Html {
                             }) }
                         </ul>
                     </nav>
+                    if config.staff {
+                        <button type="button" class="kc-mode" aria-pressed={if counter { "true" } else { "false" }} onclick={toggle_mode}>
+                            { tr.h("ui.counter_mode") }
+                        </button>
+                    }
+                    </div>
                 </div>
             </header>
             <div class="kc-vh" aria-live="polite" role="status">

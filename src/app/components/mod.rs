@@ -17,6 +17,8 @@ use yew::prelude::*;
 #[hook]
 pub fn use_step(title: String, error: bool) {
     let tr = use_context::<crate::app::Tr>().expect("Tr");
+    // A host page's own title is left alone unless the host opted in (data-title="set").
+    let set_title = use_context::<std::rc::Rc<crate::app::Config>>().is_none_or(|c| c.title);
     use_effect_with((title, error), move |(title, error)| {
         let app = tr.t("ui.app_title");
         let prefix = if *error { tr.t("ui.error_prefix") } else { String::new() };
@@ -24,7 +26,9 @@ pub fn use_step(title: String, error: bool) {
         let target = if *error { ".kc .kc-error-summary" } else { ".kc h1" };
         crate::app::router::after_paint(move || {
             let doc = gloo::utils::document();
-            doc.set_title(&title);
+            if set_title {
+                doc.set_title(&title);
+            }
             if let Some(el) = doc.query_selector(target).ok().flatten() {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();

@@ -82,6 +82,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         ids.join(" ")
     };
     let first_id = q.options.first().map(|o| input_id(&o.id)).unwrap_or_default();
+    let progress = c.profile(store.session.profile.as_deref().unwrap_or_default()).map(|p| crate::engine::Engine::new(c, p).progress(&store.session.answers, &q.id));
 
     html! {
         <>
@@ -89,6 +90,9 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
             <main class="kc-main" id="kc-main" tabindex="-1">
                 if error {
                     <ErrorSummary errors={vec![(first_id, tr.raw(error_key))]} />
+                }
+                if let Some((pos, total)) = progress.filter(|(pos, _)| *pos > 0) {
+                    <p class="kc-progress" id="kc-progress">{ tr.fh("ui.progress", &[("n", &pos.to_string()), ("total", &total.to_string())]) }</p>
                 }
                 <form novalidate=true {onsubmit}>
                     <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
@@ -138,21 +142,24 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 };
                                 let (wrap, input_class) = if multi { ("kc-checkbox", "kc-checkbox__input") } else { ("kc-radio", "kc-radio__input") };
                                 let ohint_key = format!("q.{}.oh.{}", q.id, o.id);
+                                let has_hint = c.has_text(&tr.lang, &ohint_key);
                                 // Keyed per question: an input never carries over to the next
                                 // question (nor keeps the focus a keyboard user pressed Enter in).
                                 html! {
                                     <key={format!("{}-{}", q.id, o.id)}>
                                         if o.exclusive { <p class="kc-or">{ tr.h("ui.or") }</p> }
                                         <div class={wrap}>
+                                            // Named by its label alone; the hint is its description (as GOV.UK's radios).
                                             <input class={input_class} type={if multi { "checkbox" } else { "radio" }}
                                                 id={id.clone()} name={format!("kc-{}", q.id)} value={o.id.clone()}
+                                                aria-describedby={has_hint.then(|| format!("{id}-hint"))}
                                                 {checked} {onchange} />
-                                            <label class={if multi { "kc-checkbox__label" } else { "kc-radio__label" }} for={id}>
+                                            <label class={if multi { "kc-checkbox__label" } else { "kc-radio__label" }} for={id.clone()}>
                                                 { tr.h(&format!("q.{}.o.{}", q.id, o.id)) }
-                                                if c.has_text(&tr.lang, &ohint_key) {
-                                                    <span class="kc-radio__hint">{ tr.h(&ohint_key) }</span>
-                                                }
                                             </label>
+                                            if has_hint {
+                                                <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.h(&ohint_key) }</p>
+                                            }
                                         </div>
                                     </>
                                 }

@@ -60,12 +60,10 @@ pub fn start_page() -> Html {
                         html! {
                             <div class="kc-radio">
                                 <input class="kc-radio__input" type="radio" name="kc-profile" id={id.clone()} value={p.id.clone()}
-                                    checked={selected.as_deref() == Some(p.id.as_str())}
+                                    checked={selected.as_deref() == Some(p.id.as_str())} aria-describedby={format!("{id}-hint")}
                                     onchange={Callback::from(move |_| { error.set(false); store.dispatch(Action::SetProfile(pid.clone())) })} />
-                                <label class="kc-radio__label" for={id}>
-                                    { tr.ph(&p.id, "name") }
-                                    <span class="kc-radio__hint">{ tr.ph(&p.id, "summary") }</span>
-                                </label>
+                                <label class="kc-radio__label" for={id.clone()}>{ tr.ph(&p.id, "name") }</label>
+                                <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.ph(&p.id, "summary") }</p>
                             </div>
                         }
                     }) }
