@@ -37,7 +37,8 @@ async fn mount(hash: &str, profile: Option<&str>) -> Element {
     let doc = gloo::utils::document();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    let config = Config { profile: profile.map(str::to_string), lang: "ja".into(), chooser: true, ..Default::default() };
+    // As on the widget's own page: it names each step in the title.
+    let config = Config { profile: profile.map(str::to_string), lang: "ja".into(), chooser: true, staff: true, title: true, ..Default::default() };
     let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config }).render();
     MOUNTED.with(|m| *m.borrow_mut() = Some((handle, el.clone())));
     settle().await;
@@ -163,20 +164,34 @@ async fn a_question_ahead_of_the_answers_redirects_to_the_first_open_one() {
 }
 
 #[wasm_bindgen_test]
-async fn result_page_shows_verdict_reasons_with_citations_forms_and_spectrum() {
+async fn result_page_puts_the_summary_first_and_folds_the_details() {
     let el = mount(SHARE, None).await;
     assert_eq!(hash(), "#/result");
-    assert_eq!(text(&el, "h1"), "協働に当たる可能性が高いです");
-    assert!(el.query_selector_all(".kc-finding").unwrap().length() >= 4);
-    assert!(text(&el, ".kc-finding .kc-cite").contains("苫小牧市 協働ガイドライン"));
-    assert!(text(&el, ".kc-form h3").contains("後援"), "the best form first");
-    assert!(text(&el, ".kc-form h3").contains("よく合います"));
-    let svg = find(&el, "svg.kc-spectrum__svg");
-    assert_eq!(svg.get_attribute("role").as_deref(), Some("img"));
-    assert!(text(&el, ".kc-spectrum__band--on").contains("市民主導"));
-    assert!(text(&el, ".kc-spectrum-text").contains("「市民主導」の位置"), "a text equivalent");
-    assert!(text(&el, ".kc-contact").contains("市民自治推進課"));
-    assert!(text(&el, ".kc-notice").contains("共有リンクから回答を読み込みました"));
+    let main = find(&el, ".kc-result");
+    assert_eq!(main.get_attribute("data-verdict").as_deref(), Some("kyodo"));
+    assert!(main.get_attribute("data-forms").unwrap().starts_with("koen:Good"), "the best form first");
+    // The summary: verdict, main reason, at most three next steps, the contact card, the guide line.
+    let summary = find(&el, "#kc-summary");
+    assert!(summary.query_selector("[data-main-reason]").unwrap().is_some());
+    let next = summary.query_selector_all("[data-next]").unwrap().length();
+    assert!((1..=3).contains(&next), "{next} next steps");
+    assert!(summary.query_selector("#kc-contact").unwrap().is_some(), "the contact is in the summary");
+    assert!(summary.query_selector("[data-notice=guide]").unwrap().is_some());
+    // 苫小牧's guideline prints no phone: the card says what is not given, and shows no blank.
+    assert!(summary.query_selector("[data-contact=phone]").unwrap().is_none());
+    assert!(summary.query_selector("[data-contact=missing]").unwrap().is_some());
+    // The details: folded, each with a gist; the findings cite their guideline.
+    let folds = el.query_selector_all("details.kc-fold").unwrap();
+    assert!(folds.length() >= 5, "{} folded sections", folds.length());
+    assert!(el.query_selector("details.kc-fold[open]").unwrap().is_none(), "all folded at first");
+    assert!(el.query_selector_all(".kc-fold__gist").unwrap().length() >= 5);
+    assert!(el.query_selector_all("[data-finding]").unwrap().length() >= 4);
+    assert!(el.query_selector(".kc-finding .kc-cite__button").unwrap().is_some(), "findings cite");
+    // The spectrum marks the band as the data says, as a list item a screen reader hears as current.
+    let on = find(&el, ".kc-spectrum__band--on");
+    assert_eq!(on.get_attribute("data-band").as_deref(), main.get_attribute("data-band").as_deref());
+    assert_eq!(on.get_attribute("aria-current").as_deref(), Some("true"));
+    assert!(el.query_selector("[data-notice=share_ok]").unwrap().is_some());
     let link = find(&el, "#kc-share-link").dyn_into::<HtmlInputElement>().unwrap().value();
     assert!(link.contains("#/s/k1!tomakomai!role:npo"));
 }

@@ -44,6 +44,7 @@ pub fn result_page() -> Html {
     html! {
         <main class={classes!("kc-main", "kc-result", counter.then_some("kc-result--counter"))} id="kc-main" tabindex="-1" data-verdict={o.verdict.id.clone()}
             data-band={o.band.as_ref().map(|b| b.id.clone()).unwrap_or_default()}
+            data-start={o.start_type.as_ref().map(|s| s.id.clone()).unwrap_or_default()}
             data-forms={o.forms.iter().map(|f| format!("{}:{}", f.id, f.fit.name())).collect::<Vec<_>>().join(",")}>
             <div class="kc-print-only kc-sheet-head">
                 if counter { <p class="kc-sheet-title">{ tr.h("ui.sheet_title") }</p> }
