@@ -43,7 +43,7 @@ pub fn layout(props: &LayoutProps) -> Html {
             <header class="kc-header">
                 <div class="kc-header__inner">
                     <p class="kc-header__brand">
-                        <a class="kc-header__title" href="#/">{ tr.h("ui.app_title") }</a>
+                        <a class="kc-header__title" href="#/">{ tr.h("ui.app_title_short") }</a>
                         if let Some(p) = profile.filter(|p| content().profile(p).is_some()) {
                             <span class="kc-header__profile">{ tr.ph(&p, "name") }</span>
                         }
