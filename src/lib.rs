@@ -1,6 +1,7 @@
 //! 協働チェック: the engine and content model (pure Rust, tested natively) and, when
 //! compiled for the browser, the Yew user interface over them.
 
+pub mod case;
 pub mod cond;
 pub mod config;
 pub mod engine;

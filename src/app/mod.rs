@@ -10,7 +10,12 @@ use yew::prelude::*;
 pub mod components;
 pub mod pages;
 pub mod router;
+pub mod state;
 pub mod storage;
+pub mod text;
+
+pub use state::{Action, Notice, Store, StoreHandle};
+pub use text::{notice_id, rich, Tr};
 
 /// The content compiled into the widget, parsed once. The native test suite has
 /// already proved it valid, so a failure here is a build defect.
@@ -23,189 +28,10 @@ pub use crate::route::Route;
 
 pub use crate::config::{Config, Mode};
 
-/// A calm message shown at the top of the page (and announced).
-#[derive(Clone, Debug, PartialEq)]
-pub enum Notice {
-    ShareRestored { dropped: usize, complete: bool },
-    ShareBroken,
-    ShareNewer,
-    StoredRestored,
-    StoredCorrupt,
-    /// Saved answers of which some could not be read (damaged, or the content changed since).
-    StoredPartial,
-    StoredNewer,
-    StorageUnavailable,
-    Saved,
-    Wiped,
-    Copied,
-}
 
-impl Notice {
-    pub fn key(&self) -> &'static str {
-        match self {
-            Notice::ShareRestored { dropped: 0, complete: true } => "ui.notice_share_ok",
-            Notice::ShareRestored { dropped: 0, .. } => "ui.notice_share_partial_open",
-            Notice::ShareRestored { .. } => "ui.notice_share_partial",
-            Notice::ShareBroken => "ui.notice_share_broken",
-            Notice::StoredRestored => "ui.notice_stored_restored",
-            Notice::StoredCorrupt => "ui.notice_stored_corrupt",
-            Notice::StoredPartial => "ui.notice_stored_partial",
-            Notice::StoredNewer => "ui.notice_stored_newer",
-            Notice::ShareNewer => "ui.notice_share_newer",
-            Notice::StorageUnavailable => "ui.notice_storage_unavailable",
-            Notice::Saved => "ui.notice_saved",
-            Notice::Wiped => "ui.notice_wiped",
-            Notice::Copied => "ui.notice_copied",
-        }
-    }
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct Store {
-    pub session: Session,
-    /// The language on screen; switching keeps every answer and the current step.
-    pub lang: String,
-    /// The host fixed the profile: no chooser.
-    pub fixed_profile: bool,
-    pub notice: Option<Notice>,
-    /// The user opted in to keeping answers on this device.
-    pub saving: bool,
-    /// A status message for the polite live region (a text key), e.g. after a language switch.
-    pub announce: Option<&'static str>,
-    pub mode: Mode,
-    /// Counter staff's consultation notes: in memory; on the device only with saving on;
-    /// in a share link only when `notes_in_link`.
-    pub notes: crate::share::Notes,
-    pub notes_in_link: bool,
-}
-
-pub enum Action {
-    SetProfile(String),
-    Answer { question: String, chosen: Vec<String> },
-    Restore { session: Session, lang: Option<String>, notes: Option<crate::share::Notes>, notice: Notice, saving: bool },
-    Notice(Option<Notice>),
-    SetSaving(bool),
-    SetLang(String),
-    SetMode(Mode),
-    SetNotes(crate::share::Notes),
-    NotesInLink(bool),
-    StartOver,
-}
-
-impl Reducible for Store {
-    type Action = Action;
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = (*self).clone();
-        match action {
-            Action::SetProfile(p) => {
-                if s.session.profile.as_deref() != Some(p.as_str()) {
-                    s.session = Session::new(Some(p));
-                }
-            }
-            Action::Answer { question, chosen } => s.session.answer(content(), &question, chosen),
-            Action::Restore { session, lang, notes, notice, saving } => {
-                s.session = session;
-                if let Some(n) = notes {
-                    s.notes = n;
-                    s.notes_in_link = true;
-                }
-                if let Some(l) = lang.filter(|l| content().language(l).is_some()) {
-                    s.lang = l;
-                }
-                s.notice = Some(notice);
-                s.saving = saving;
-            }
-            Action::Notice(n) => s.notice = n,
-            Action::SetSaving(on) => s.saving = on,
-            Action::SetMode(m) => s.mode = m,
-            Action::SetNotes(n) => s.notes = n,
-            Action::NotesInLink(on) => s.notes_in_link = on,
-            Action::SetLang(l) => {
-                if content().language(&l).is_some() {
-                    s.lang = l;
-                    s.announce = Some("ui.language_changed");
-                }
-            }
-            Action::StartOver => {
-                let profile = if s.fixed_profile { s.session.profile.clone() } else { None };
-                s.session = Session::new(profile);
-                s.notice = None;
-                s.notes = Default::default();
-                s.notes_in_link = false;
-            }
-        }
-        Rc::new(s)
-    }
-}
-
-pub type StoreHandle = UseReducerHandle<Store>;
 
 /// Text lookup for the current language. `t`/`p`/`f` give plain text (titles,
 /// attributes); `h`/`ph`/`fh` give markup with furigana as real `<ruby>` elements.
-/// A notice's id in the page (`data-notice`), from its text key: tests find notices by
-/// it, whatever the language.
-pub fn notice_id(key: &str) -> String {
-    key.rsplit('.').next().unwrap_or(key).trim_start_matches("notice_").to_string()
-}
-
-#[derive(Clone, PartialEq)]
-pub struct Tr {
-    pub lang: String,
-}
-
-impl Tr {
-    /// The text as stored, with `{漢字|よみ}` readings.
-    pub fn raw(&self, key: &str) -> String {
-        content().text(&self.lang, key).to_string()
-    }
-    pub fn raw_p(&self, profile: &str, key: &str) -> String {
-        content().profile_text(&self.lang, profile, key).to_string()
-    }
-    pub fn raw_f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        let mut s = self.raw(key);
-        for (k, v) in args {
-            s = s.replace(&format!("{{{k}}}"), v);
-        }
-        s
-    }
-    pub fn t(&self, key: &str) -> String {
-        crate::ruby::plain(&self.raw(key))
-    }
-    pub fn p(&self, profile: &str, key: &str) -> String {
-        crate::ruby::plain(&self.raw_p(profile, key))
-    }
-    pub fn f(&self, key: &str, args: &[(&str, &str)]) -> String {
-        crate::ruby::plain(&self.raw_f(key, args))
-    }
-    pub fn h(&self, key: &str) -> Html {
-        rich(&self.raw(key))
-    }
-    pub fn ph(&self, profile: &str, key: &str) -> Html {
-        rich(&self.raw_p(profile, key))
-    }
-    pub fn fh(&self, key: &str, args: &[(&str, &str)]) -> Html {
-        rich(&self.raw_f(key, args))
-    }
-    /// The same text in Japanese, for staff reading a printout in another language.
-    pub fn ja(&self) -> Option<Tr> {
-        (self.lang != content().default_lang).then(|| Tr { lang: content().default_lang.clone() })
-    }
-}
-
-/// Renders a text with `{漢字|よみ}` readings as `<ruby>` markup; no HTML is ever parsed.
-pub fn rich(s: &str) -> Html {
-    use crate::ruby::{parse, Seg};
-    let segs = parse(s);
-    if let [Seg::Text(t)] = segs.as_slice() {
-        return html! { { t.to_string() } };
-    }
-    html! {
-        { for segs.into_iter().map(|seg| match seg {
-            Seg::Text(t) => html! { { t.to_string() } },
-            Seg::Ruby { base, reading } => html! { <ruby>{ base.to_string() }<rt>{ reading.to_string() }</rt></ruby> },
-        }) }
-    }
-}
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {

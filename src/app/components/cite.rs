@@ -8,11 +8,11 @@ use yew::prelude::*;
 pub fn citation_text(tr: &Tr, profile: &str, section: &str) -> String {
     let c = content();
     let Some(p) = c.profile(profile) else { return String::new() };
-    let label = tr.raw_p(profile, &format!("sections.{section}.label"));
+    let label = tr.raw_profile(profile, &format!("sections.{section}.label"));
     match p.section(section) {
         Some(s) if s.source == Source::Domain => label,
-        Some(s) if s.seed.is_some() => format!("{} {label}", tr.raw_p(profile, &format!("sections.{section}.source"))),
-        _ => format!("{} {} {label}", tr.raw_p(profile, "name"), tr.raw_p(profile, "document_short")),
+        Some(s) if s.seed.is_some() => format!("{} {label}", tr.raw_profile(profile, &format!("sections.{section}.source"))),
+        _ => format!("{} {} {label}", tr.raw_profile(profile, "name"), tr.raw_profile(profile, "document_short")),
     }
 }
 
@@ -26,12 +26,12 @@ pub fn documents(tr: &Tr, profile: &str, sections: &[String]) -> Vec<String> {
         let Some(sec) = p.section(s) else { continue };
         let doc = match sec.source {
             Source::Domain => tr.raw("ui.sources_domain"),
-            Source::Seed if sec.seed.is_some() => tr.raw_p(profile, &format!("sections.{s}.source")),
-            Source::Seed => tr.raw_f("ui.sources_document", &[
-                ("city", &tr.raw_p(profile, "name")),
-                ("document", &tr.raw_p(profile, "document")),
-                ("issuer", &tr.raw_p(profile, "issuer")),
-                ("date", &tr.raw_p(profile, "date")),
+            Source::Seed if sec.seed.is_some() => tr.raw_profile(profile, &format!("sections.{s}.source")),
+            Source::Seed => tr.raw_with("ui.sources_document", &[
+                ("city", &tr.raw_profile(profile, "name")),
+                ("document", &tr.raw_profile(profile, "document")),
+                ("issuer", &tr.raw_profile(profile, "issuer")),
+                ("date", &tr.raw_profile(profile, "date")),
             ]),
         };
         if !out.contains(&doc) {
@@ -56,7 +56,7 @@ pub fn cites(props: &CitesProps) -> Html {
     }
     html! {
         <div class="kc-cite">
-            <span class="kc-cite__label">{ tr.h("ui.cite_label") }</span>
+            <span class="kc-cite__label">{ tr.html("ui.cite_label") }</span>
             { for props.sections.iter().map(|s| html! {
                 <Citation profile={props.profile.clone()} section={s.clone()} />
             }) }
@@ -127,7 +127,7 @@ pub fn citation(props: &CitationProps) -> Html {
                     aria-label={crate::ruby::plain(&name)} {onkeydown}>
                     <Passage profile={props.profile.clone()} section={props.section.clone()} />
                     <button type="button" class="kc-link-button kc-passage__close" onclick={Callback::from(move |_| close())}>
-                        { tr.h("ui.passage_close") }
+                        { tr.html("ui.passage_close") }
                     </button>
                 </span>
             }
@@ -155,15 +155,15 @@ pub fn passage(props: &PassageProps) -> Html {
                 <span class="kc-passage__source">{ rich(&citation_text(&tr, &props.profile, &props.section)) }</span>
                 { for sec.facts.iter().map(|f| html! {
                     <span class="kc-passage__fact" data-fact={f.clone()}>
-                        <span class="kc-passage__sentence">{ tr.h(&format!("fact.{f}.text")) }</span>
-                        <span class="kc-passage__origin">{ tr.h("ui.fact_source") }{ tr.h(&format!("fact.{f}.source")) }</span>
+                        <span class="kc-passage__sentence">{ tr.html(&format!("fact.{f}.text")) }</span>
+                        <span class="kc-passage__origin">{ tr.html("ui.fact_source") }{ tr.html(&format!("fact.{f}.source")) }</span>
                     </span>
                 }) }
             </span>
         };
     }
     let summary_key = format!("p.{}.sections.{}.summary", props.profile, props.section);
-    let summary = (tr.lang != c.default_lang && c.has_text(&tr.lang, &summary_key)).then(|| tr.raw_p(&props.profile, &format!("sections.{}.summary", props.section)));
+    let summary = (tr.lang != c.default_lang && c.has_text(&tr.lang, &summary_key)).then(|| tr.raw_profile(&props.profile, &format!("sections.{}.summary", props.section)));
     html! {
         <span class="kc-passage__body">
             <span class="kc-passage__source">{ rich(&citation_text(&tr, &props.profile, &props.section)) }</span>
@@ -171,7 +171,7 @@ pub fn passage(props: &PassageProps) -> Html {
                 { for sec.quotes.iter().map(|q| html! { <span class="kc-passage__sentence">{ q.to_string() }</span> }) }
             </span>
             if let Some(s) = summary {
-                <span class="kc-passage__summary"><strong>{ tr.h("ui.passage_summary") }</strong>{ rich(&s) }</span>
+                <span class="kc-passage__summary"><strong>{ tr.html("ui.passage_summary") }</strong>{ rich(&s) }</span>
             }
         </span>
     }

@@ -24,7 +24,7 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let tel = |n: &str| html! { <a href={format!("tel:{}", Contact::tel(n))}>{ n.to_string() }</a> };
     let row = |id: &str, label: &str, value: Html| html! {
         <div class="kc-contact__row" data-contact={id.to_string()}>
-            <dt>{ tr.h(label) }</dt>
+            <dt>{ tr.html(label) }</dt>
             <dd>{ value }</dd>
         </div>
     };
@@ -41,8 +41,8 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let has_proposal = !proposal.is_empty() || !ct.proposal_web.is_empty() || !ct.proposal_phone.is_empty();
     html! {
         <div class="kc-contact" id="kc-contact">
-            <h3 class="kc-h3">{ tr.h("ui.contact_heading") }</h3>
-            <p class="kc-contact__dept">{ tr.ph(pid, "contact.department") }</p>
+            <h3 class="kc-h3">{ tr.html("ui.contact_heading") }</h3>
+            <p class="kc-contact__dept">{ tr.html_profile(pid, "contact.department") }</p>
             <dl class="kc-contact__list">
                 if !ct.phone.is_empty() { { row("phone", "ui.phone_label", tel(&ct.phone)) } }
                 if !ct.fax.is_empty() { { row("fax", "ui.fax_label", html! { { ct.fax.clone() } }) } }
@@ -64,9 +64,9 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
                 }
             </dl>
             if !missing.is_empty() {
-                <p class="kc-contact__missing" data-contact="missing">{ tr.fh("ui.contact_not_given", &[("items", &missing.join(&tr.raw("ui.list_sep")))]) }</p>
+                <p class="kc-contact__missing" data-contact="missing">{ tr.html_with("ui.contact_not_given", &[("items", &missing.join(&tr.raw("ui.list_sep")))]) }</p>
             }
-            <p>{ tr.ph(pid, "contact.how") }</p>
+            <p>{ tr.html_profile(pid, "contact.how") }</p>
             <Cites profile={pid.clone()} sections={p.contact.cite.clone()} />
         </div>
     }
@@ -81,7 +81,7 @@ pub fn common_guideline_note(tr: &Tr, profile: &str) -> Html {
     }
     html! {
         <p class="kc-note kc-note--common" data-notice="common-guideline">
-            { tr.fh("ui.common_guideline_notice", &[("city", &tr.raw_p(profile, "name"))]) }
+            { tr.html_with("ui.common_guideline_notice", &[("city", &tr.raw_profile(profile, "name"))]) }
         </p>
     }
 }

@@ -15,7 +15,7 @@ pub fn error_summary(props: &ErrorSummaryProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     html! {
         <div class="kc-error-summary" tabindex="-1" role="alert" aria-labelledby="kc-error-summary-title">
-            <h2 class="kc-error-summary__title" id="kc-error-summary-title">{ tr.h("ui.error_summary_title") }</h2>
+            <h2 class="kc-error-summary__title" id="kc-error-summary-title">{ tr.html("ui.error_summary_title") }</h2>
             <ul class="kc-error-summary__list">
                 { for props.errors.iter().map(|(id, msg)| {
                     let target = id.clone();

@@ -29,8 +29,8 @@ pub fn layout(props: &LayoutProps) -> Html {
         html! {
             // The notice's text key names it for tests, whatever the language.
             <div class="kc-notice" role="status" data-notice={crate::app::notice_id(n.key())}>
-                <p class="kc-notice__text">{ tr.h(n.key()) }</p>
-                <button type="button" class="kc-link-button" onclick={dismiss}>{ tr.h("ui.notice_close") }</button>
+                <p class="kc-notice__text">{ tr.html(n.key()) }</p>
+                <button type="button" class="kc-link-button" onclick={dismiss}>{ tr.html("ui.notice_close") }</button>
             </div>
         }
     });
@@ -38,18 +38,18 @@ pub fn layout(props: &LayoutProps) -> Html {
         <>
             // The host page may put menus before the widget: a way straight to the step.
             <a class="kc-skip" href="#kc-main" onclick={Callback::from(|e: MouseEvent| { e.prevent_default(); super::focus_id("kc-main"); })}>
-                { tr.h("ui.skip_link") }
+                { tr.html("ui.skip_link") }
             </a>
             <header class="kc-header">
                 <div class="kc-header__inner">
                     <p class="kc-header__brand">
-                        <a class="kc-header__title" href="#/">{ tr.h("ui.app_title_short") }</a>
+                        <a class="kc-header__title" href="#/">{ tr.html("ui.app_title_short") }</a>
                         if let Some(p) = profile.filter(|p| content().profile(p).is_some()) {
-                            <span class="kc-header__profile">{ tr.ph(&p, "name") }</span>
+                            <span class="kc-header__profile">{ tr.html_profile(&p, "name") }</span>
                         }
                     </p>
                     <div class="kc-header__tools">
-                    <nav class="kc-lang" aria-label={tr.t("ui.language_label")}>
+                    <nav class="kc-lang" aria-label={tr.plain("ui.language_label")}>
                         <ul class="kc-lang__list">
                             { for content().languages.iter().map(|l| {
                                 let current = l.code == store.lang;
@@ -70,20 +70,20 @@ pub fn layout(props: &LayoutProps) -> Html {
                     </nav>
                     if config.staff {
                         <button type="button" class="kc-mode" aria-pressed={if counter { "true" } else { "false" }} onclick={toggle_mode}>
-                            { tr.h("ui.counter_mode") }
+                            { tr.html("ui.counter_mode") }
                         </button>
                     }
                     </div>
                 </div>
             </header>
             <div class="kc-vh" aria-live="polite" role="status">
-                { for store.announce.map(|k| tr.h(k)) }
+                { for store.announce.map(|k| tr.html(k)) }
             </div>
             <div class="kc-container">
                 // For the city's web team: a setting the widget did not understand.
                 { for config.problems.iter().map(|(attr, value)| html! {
                     <div class="kc-notice kc-notice--config" role="note" data-notice="config_problem">
-                        <p class="kc-notice__text">{ tr.fh("ui.config_problem", &[("attr", attr), ("value", value)]) }</p>
+                        <p class="kc-notice__text">{ tr.html_with("ui.config_problem", &[("attr", attr), ("value", value)]) }</p>
                     </div>
                 }) }
                 { for notice }
@@ -91,8 +91,8 @@ pub fn layout(props: &LayoutProps) -> Html {
             </div>
             <footer class="kc-footer">
                 <div class="kc-footer__inner">
-                    <a href="#/accessibility">{ tr.h("ui.a11y_link") }</a>
-                    <span class="kc-footer__note">{ tr.h("ui.footer_privacy") }</span>
+                    <a href="#/accessibility">{ tr.html("ui.a11y_link") }</a>
+                    <span class="kc-footer__note">{ tr.html("ui.footer_privacy") }</span>
                 </div>
             </footer>
         </>

@@ -20,8 +20,8 @@ pub fn use_step(title: String, error: bool) {
     // A host page's own title is left alone unless the host opted in (data-title="set").
     let set_title = use_context::<std::rc::Rc<crate::app::Config>>().is_none_or(|c| c.title);
     use_effect_with((title, error), move |(title, error)| {
-        let app = tr.t("ui.app_title");
-        let prefix = if *error { tr.t("ui.error_prefix") } else { String::new() };
+        let app = tr.plain("ui.app_title");
+        let prefix = if *error { tr.plain("ui.error_prefix") } else { String::new() };
         let title = format!("{prefix}{title} - {app}");
         let target = if *error { ".kc .kc-error-summary" } else { ".kc h1" };
         crate::app::router::after_paint(move || {

@@ -14,7 +14,7 @@ pub struct QrProps {
 pub fn qr(props: &QrProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let Ok(code) = QrCode::with_error_correction_level(props.data.as_bytes(), EcLevel::L) else {
-        return html! { <p>{ tr.h("ui.qr_too_long") }</p> };
+        return html! { <p>{ tr.html("ui.qr_too_long") }</p> };
     };
     let w = code.width();
     let mut d = String::new();
@@ -25,7 +25,7 @@ pub fn qr(props: &QrProps) -> Html {
     }
     let size = w + 8; // four modules of quiet zone on each side
     html! {
-        <svg class="kc-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={tr.t("ui.qr_label")}
+        <svg class="kc-qr" viewBox={format!("0 0 {size} {size}")} role="img" aria-label={tr.plain("ui.qr_label")}
              shape-rendering="crispEdges" focusable="false">
             // Colours as attributes so the code reads wherever the SVG is copied to.
             <rect class="kc-qr__bg" fill="#ffffff" width={size.to_string()} height={size.to_string()} />

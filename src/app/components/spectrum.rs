@@ -19,8 +19,8 @@ pub fn spectrum(props: &SpectrumProps) -> Html {
     let last = bands.len().saturating_sub(1);
     html! {
         <figure class="kc-spectrum" aria-labelledby="kc-spectrum-title">
-            <figcaption class="kc-spectrum__title" id="kc-spectrum-title">{ tr.h("ui.spectrum_title") }</figcaption>
-            <p class="kc-spectrum__end kc-spectrum__end--self" aria-hidden="true">{ tr.h("ui.spectrum_self") }</p>
+            <figcaption class="kc-spectrum__title" id="kc-spectrum-title">{ tr.html("ui.spectrum_title") }</figcaption>
+            <p class="kc-spectrum__end kc-spectrum__end--self" aria-hidden="true">{ tr.html("ui.spectrum_self") }</p>
             <ol class="kc-spectrum__bands">
                 { for bands.iter().enumerate().map(|(i, b)| {
                     let on = i == props.band;
@@ -29,14 +29,14 @@ pub fn spectrum(props: &SpectrumProps) -> Html {
                     html! {
                         <li class={classes!("kc-spectrum__band", on.then_some("kc-spectrum__band--on"), zone.then_some("kc-spectrum__band--zone"))}
                             aria-current={on.then_some("true")} data-band={b.clone()}>
-                            <span class="kc-spectrum__name">{ tr.h(&format!("band.{b}.name")) }</span>
-                            if on { <span class="kc-spectrum__here">{ tr.h("ui.spectrum_here") }</span> }
-                            if zone && i == 1 { <span class="kc-spectrum__zone-label">{ tr.h("ui.spectrum_zone") }</span> }
+                            <span class="kc-spectrum__name">{ tr.html(&format!("band.{b}.name")) }</span>
+                            if on { <span class="kc-spectrum__here">{ tr.html("ui.spectrum_here") }</span> }
+                            if zone && i == 1 { <span class="kc-spectrum__zone-label">{ tr.html("ui.spectrum_zone") }</span> }
                         </li>
                     }
                 }) }
             </ol>
-            <p class="kc-spectrum__end kc-spectrum__end--public" aria-hidden="true">{ tr.h("ui.spectrum_public") }</p>
+            <p class="kc-spectrum__end kc-spectrum__end--public" aria-hidden="true">{ tr.html("ui.spectrum_public") }</p>
         </figure>
     }
 }

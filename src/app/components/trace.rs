@@ -14,21 +14,21 @@ pub fn cond_text(tr: &Tr, cond: &Cond) -> String {
         _ => cond_text(tr, c),
     };
     match cond {
-        Cond::Always => tr.t("ui.trace_always"),
+        Cond::Always => tr.plain("ui.trace_always"),
         Cond::Never => String::new(),
         Cond::In(q, opts) if q == "verdict" => {
-            let names: Vec<String> = opts.iter().map(|o| tr.t(&format!("verdict.{o}.title"))).collect();
-            tr.f("ui.trace_verdict_is", &[("verdicts", &names.join(&tr.t("ui.trace_or")))])
+            let names: Vec<String> = opts.iter().map(|o| tr.plain(&format!("verdict.{o}.title"))).collect();
+            tr.plain_with("ui.trace_verdict_is", &[("verdicts", &names.join(&tr.plain("ui.trace_or")))])
         }
         Cond::In(q, opts) => {
-            let names: Vec<String> = opts.iter().map(|o| tr.t(&format!("q.{q}.o.{o}"))).collect();
-            tr.f("ui.trace_answer_is", &[("question", &tr.t(&format!("q.{q}.title"))), ("options", &names.join(&tr.t("ui.trace_or")))])
+            let names: Vec<String> = opts.iter().map(|o| tr.plain(&format!("q.{q}.o.{o}"))).collect();
+            tr.plain_with("ui.trace_answer_is", &[("question", &tr.plain(&format!("q.{q}.title"))), ("options", &names.join(&tr.plain("ui.trace_or")))])
         }
-        Cond::Flag(f) => tr.f("ui.trace_flag", &[("flag", f)]),
-        Cond::Answered(q) => tr.f("ui.trace_answered", &[("question", &tr.t(&format!("q.{q}.title")))]),
-        Cond::Not(c) => tr.f("ui.trace_not", &[("cond", &group(c))]),
-        Cond::And(cs) => cs.iter().map(group).collect::<Vec<_>>().join(&tr.t("ui.trace_and")),
-        Cond::Or(cs) => cs.iter().map(group).collect::<Vec<_>>().join(&tr.t("ui.trace_or")),
+        Cond::Flag(f) => tr.plain_with("ui.trace_flag", &[("flag", f)]),
+        Cond::Answered(q) => tr.plain_with("ui.trace_answered", &[("question", &tr.plain(&format!("q.{q}.title")))]),
+        Cond::Not(c) => tr.plain_with("ui.trace_not", &[("cond", &group(c))]),
+        Cond::And(cs) => cs.iter().map(group).collect::<Vec<_>>().join(&tr.plain("ui.trace_and")),
+        Cond::Or(cs) => cs.iter().map(group).collect::<Vec<_>>().join(&tr.plain("ui.trace_or")),
     }
 }
 
@@ -48,7 +48,7 @@ pub fn trace_rule(props: &TraceRuleProps) -> Html {
     html! {
         <li class="kc-trace__rule">
             <p class="kc-trace__label">{ props.label.clone() }</p>
-            <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.h("ui.trace_condition") }</span>{ cond_text(&tr, &props.cond) }</p>
+            <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.html("ui.trace_condition") }</span>{ cond_text(&tr, &props.cond) }</p>
             // Compact: the passages are named, and each opens in place (quoted once, in the sources).
             <Cites profile={props.profile.clone()} sections={props.sections.clone()} />
         </li>

@@ -70,7 +70,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     };
 
     let back = store.session.previous(c, &q.id).map_or("#/".to_string(), |p| format!("#/q/{p}"));
-    let hint = c.has_text(&tr.lang, &format!("q.{}.hint", q.id)).then(|| tr.h(&format!("q.{}.hint", q.id)));
+    let hint = c.has_text(&tr.lang, &format!("q.{}.hint", q.id)).then(|| tr.html(&format!("q.{}.hint", q.id)));
     let described = {
         let mut ids = vec![format!("kc-{}-why", q.id)];
         if hint.is_some() {
@@ -86,13 +86,13 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
 
     html! {
         <>
-            <a class="kc-back" href={back}>{ tr.h("ui.back") }</a>
+            <a class="kc-back" href={back}>{ tr.html("ui.back") }</a>
             <main class="kc-main" id="kc-main" tabindex="-1">
                 if error {
                     <ErrorSummary errors={vec![(first_id, tr.raw(error_key))]} />
                 }
                 if let Some((pos, total)) = progress.filter(|(pos, _)| *pos > 0) {
-                    <p class="kc-progress" id="kc-progress">{ tr.fh("ui.progress", &[("n", &pos.to_string()), ("total", &total.to_string())]) }</p>
+                    <p class="kc-progress" id="kc-progress">{ tr.html_with("ui.progress", &[("n", &pos.to_string()), ("total", &total.to_string())]) }</p>
                 }
                 <form novalidate=true {onsubmit}>
                     <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
@@ -103,14 +103,14 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 <h1 key={q.id.clone()} class="kc-h1 kc-h1--question" tabindex="-1">{ rich(&title) }</h1>
                             </legend>
                             <p class="kc-why" id={format!("kc-{}-why", q.id)}>
-                                <span class="kc-why__label">{ tr.h("ui.why_label") }</span>{ tr.h(&format!("q.{}.why", q.id)) }
+                                <span class="kc-why__label">{ tr.html("ui.why_label") }</span>{ tr.html(&format!("q.{}.why", q.id)) }
                             </p>
                             if let Some(h) = hint {
                                 <p class="kc-hint" id={format!("kc-{}-hint", q.id)}>{ h }</p>
                             }
                             if error {
                                 <p class="kc-error-message" id={format!("kc-{}-error", q.id)}>
-                                    <span class="kc-vh">{ tr.h("ui.error_prefix") }</span>{ tr.h(error_key) }
+                                    <span class="kc-vh">{ tr.html("ui.error_prefix") }</span>{ tr.html(error_key) }
                                 </p>
                             }
                             <div class={if multi { "kc-checkboxes" } else { "kc-radios" }}>
@@ -147,7 +147,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 // question (nor keeps the focus a keyboard user pressed Enter in).
                                 html! {
                                     <key={format!("{}-{}", q.id, o.id)}>
-                                        if o.exclusive { <p class="kc-or">{ tr.h("ui.or") }</p> }
+                                        if o.exclusive { <p class="kc-or">{ tr.html("ui.or") }</p> }
                                         <div class={wrap}>
                                             // Named by its label alone; the hint is its description (as GOV.UK's radios).
                                             <input class={input_class} type={if multi { "checkbox" } else { "radio" }}
@@ -155,10 +155,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                                 aria-describedby={has_hint.then(|| format!("{id}-hint"))}
                                                 {checked} {onchange} />
                                             <label class={if multi { "kc-checkbox__label" } else { "kc-radio__label" }} for={id.clone()}>
-                                                { tr.h(&format!("q.{}.o.{}", q.id, o.id)) }
+                                                { tr.html(&format!("q.{}.o.{}", q.id, o.id)) }
                                             </label>
                                             if has_hint {
-                                                <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.h(&ohint_key) }</p>
+                                                <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.html(&ohint_key) }</p>
                                             }
                                         </div>
                                     </>
@@ -170,11 +170,11 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                     { for q.glossary.iter().map(|g| html! {
                         // Keyed: an explanation opened on one question is not left open on the next.
                         <details key={format!("{}-{g}", q.id)} class="kc-details">
-                            <summary class="kc-details__summary">{ tr.fh("ui.glossary_summary", &[("term", &tr.raw(&format!("glossary.{g}.term")))]) }</summary>
-                            <div class="kc-details__text">{ tr.h(&format!("glossary.{g}.text")) }</div>
+                            <summary class="kc-details__summary">{ tr.html_with("ui.glossary_summary", &[("term", &tr.raw(&format!("glossary.{g}.term")))]) }</summary>
+                            <div class="kc-details__text">{ tr.html(&format!("glossary.{g}.text")) }</div>
                         </details>
                     }) }
-                    <button type="submit" class="kc-button">{ tr.h("ui.continue") }</button>
+                    <button type="submit" class="kc-button">{ tr.html("ui.continue") }</button>
                 </form>
             </main>
         </>

@@ -38,7 +38,7 @@ pub fn result_page() -> Html {
     let counter = store.mode == Mode::Counter;
     let today = {
         let d = js_sys::Date::new_0();
-        tr.f("ui.print_date", &[("y", &d.get_full_year().to_string()), ("m", &(d.get_month() + 1).to_string()), ("d", &d.get_date().to_string())])
+        tr.plain_with("ui.print_date", &[("y", &d.get_full_year().to_string()), ("m", &(d.get_month() + 1).to_string()), ("d", &d.get_date().to_string())])
     };
 
     html! {
@@ -47,27 +47,27 @@ pub fn result_page() -> Html {
             data-start={o.start_type.as_ref().map(|s| s.id.clone()).unwrap_or_default()}
             data-forms={o.forms.iter().map(|f| format!("{}:{}", f.id, f.fit.name())).collect::<Vec<_>>().join(",")}>
             <div class="kc-print-only kc-sheet-head">
-                if counter { <p class="kc-sheet-title">{ tr.h("ui.sheet_title") }</p> }
-                <p>{ today.clone() }{ " " }{ rich(&tr.raw_p(&pid, "name")) }</p>
+                if counter { <p class="kc-sheet-title">{ tr.html("ui.sheet_title") }</p> }
+                <p>{ today.clone() }{ " " }{ rich(&tr.raw_profile(&pid, "name")) }</p>
             </div>
             if counter {
                 // Filled in by hand on the filed sheet.
                 <div class="kc-print-only kc-sheet-fields">
                     { for ["person", "group", "contact", "staff", "next"].iter().map(|f| html! {
-                        <div data-field={*f}>{ tr.h(&format!("ui.sheet_field_{f}")) }{ tr.t("ui.colon") }</div>
+                        <div data-field={*f}>{ tr.html(&format!("ui.sheet_field_{f}")) }{ tr.plain("ui.colon") }</div>
                     }) }
                 </div>
             }
             // On paper: the link and its QR code to open this result again, top right.
             <div class="kc-print-only kc-print-reopen">
                 <div class="kc-print-qr"><Qr data={link.clone()} /></div>
-                <p class="kc-print-link">{ tr.h("ui.print_reopen") }<br />{ link.clone() }</p>
+                <p class="kc-print-link">{ tr.html("ui.print_reopen") }<br />{ link.clone() }</p>
             </div>
-            <p class="kc-caption">{ tr.h("ui.result_caption") }</p>
+            <p class="kc-caption">{ tr.html("ui.result_caption") }</p>
             <h1 class="kc-h1" tabindex="-1">{ rich(&title) }</h1>
             // For counter staff: the verdict in Japanese beside another language, on paper.
             if let Some(ja) = tr.ja() {
-                <p class="kc-print-only kc-print-ja" lang="ja">{ format!("（{}）{}", content().language(&ja.lang).map(|l| l.name.as_str()).unwrap_or_default(), ja.t(&format!("verdict.{}.title", o.verdict.id))) }</p>
+                <p class="kc-print-only kc-print-ja" lang="ja">{ format!("（{}）{}", content().language(&ja.lang).map(|l| l.name.as_str()).unwrap_or_default(), ja.plain(&format!("verdict.{}.title", o.verdict.id))) }</p>
             }
             if counter {
                 <StaffBar profile={pid.clone()} outcome={o.clone()} />

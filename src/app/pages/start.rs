@@ -15,7 +15,7 @@ pub fn start_page() -> Html {
     let nav = use_nav();
     let error = use_state(|| false);
     let has_saved = use_state(storage::has_saved);
-    use_step(tr.t("ui.start_heading"), *error);
+    use_step(tr.plain("ui.start_heading"), *error);
     let c = content();
     let selected = store.session.profile.clone();
 
@@ -45,11 +45,11 @@ pub fn start_page() -> Html {
         html! {
             <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
                 <fieldset class="kc-fieldset" aria-describedby={if *error { "kc-profile-hint kc-profile-error" } else { "kc-profile-hint" }}>
-                    <legend class="kc-legend kc-legend--m"><h2 class="kc-h2 kc-h2--flush">{ tr.h("ui.profile_label") }</h2></legend>
-                    <p class="kc-hint" id="kc-profile-hint">{ tr.h("ui.profile_hint") }</p>
+                    <legend class="kc-legend kc-legend--m"><h2 class="kc-h2 kc-h2--flush">{ tr.html("ui.profile_label") }</h2></legend>
+                    <p class="kc-hint" id="kc-profile-hint">{ tr.html("ui.profile_hint") }</p>
                     if *error {
                         <p class="kc-error-message" id="kc-profile-error">
-                            <span class="kc-vh">{ tr.h("ui.error_prefix") }</span>{ tr.h("ui.profile_error") }
+                            <span class="kc-vh">{ tr.html("ui.error_prefix") }</span>{ tr.html("ui.profile_error") }
                         </p>
                     }
                     <div class="kc-radios">
@@ -62,8 +62,8 @@ pub fn start_page() -> Html {
                                 <input class="kc-radio__input" type="radio" name="kc-profile" id={id.clone()} value={p.id.clone()}
                                     checked={selected.as_deref() == Some(p.id.as_str())} aria-describedby={format!("{id}-hint")}
                                     onchange={Callback::from(move |_| { error.set(false); store.dispatch(Action::SetProfile(pid.clone())) })} />
-                                <label class="kc-radio__label" for={id.clone()}>{ tr.ph(&p.id, "name") }</label>
-                                <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.ph(&p.id, "summary") }</p>
+                                <label class="kc-radio__label" for={id.clone()}>{ tr.html_profile(&p.id, "name") }</label>
+                                <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.html_profile(&p.id, "summary") }</p>
                             </div>
                         }
                     }) }
@@ -78,28 +78,28 @@ pub fn start_page() -> Html {
             if *error {
                 <ErrorSummary errors={vec![(first_profile_id, tr.raw("ui.profile_error"))]} />
             }
-            <h1 class="kc-h1" tabindex="-1">{ tr.h("ui.start_heading") }</h1>
-            <p class="kc-lead">{ tr.h("ui.start_lead") }</p>
-            <h2 class="kc-h2">{ tr.h("ui.start_answers") }</h2>
+            <h1 class="kc-h1" tabindex="-1">{ tr.html("ui.start_heading") }</h1>
+            <p class="kc-lead">{ tr.html("ui.start_lead") }</p>
+            <h2 class="kc-h2">{ tr.html("ui.start_answers") }</h2>
             <ol class="kc-list kc-list--number">
-                <li>{ tr.h("ui.start_q1") }</li>
-                <li>{ tr.h("ui.start_q2") }</li>
-                <li>{ tr.h("ui.start_q3") }</li>
-                <li>{ tr.h("ui.start_q4") }</li>
+                <li>{ tr.html("ui.start_q1") }</li>
+                <li>{ tr.html("ui.start_q2") }</li>
+                <li>{ tr.html("ui.start_q3") }</li>
+                <li>{ tr.html("ui.start_q4") }</li>
             </ol>
-            <p>{ tr.h("ui.start_time") }</p>
+            <p>{ tr.html("ui.start_time") }</p>
             if let Some(pid) = store.session.profile.as_ref() {
                 { common_guideline_note(&tr, pid) }
             }
-            <div class="kc-inset kc-privacy"><p>{ tr.h("ui.start_privacy") }</p></div>
+            <div class="kc-inset kc-privacy"><p>{ tr.html("ui.start_privacy") }</p></div>
             <form novalidate=true {onsubmit}>
                 { for chooser }
                 <button type="submit" class="kc-button kc-button--start">
-                    { tr.h(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
+                    { tr.html(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
                 </button>
             </form>
             if *has_saved {
-                <p><button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.h("ui.wipe_button") }</button></p>
+                <p><button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.html("ui.wipe_button") }</button></p>
             }
         </main>
     }

@@ -30,7 +30,7 @@ fn levels_gist(tr: &Tr, list: &[&FindingResult]) -> String {
         .into_iter()
         .map(|l| (l, list.iter().filter(|f| f.level == l).count()))
         .filter(|(_, n)| *n > 0)
-        .map(|(l, n)| tr.raw_f("ui.gist_level", &[("level", &tr.raw(level_class(l).1)), ("n", &n.to_string())]))
+        .map(|(l, n)| tr.raw_with("ui.gist_level", &[("level", &tr.raw(level_class(l).1)), ("n", &n.to_string())]))
         .collect::<Vec<_>>()
         .join(&tr.raw("ui.gist_sep"))
 }
@@ -42,8 +42,8 @@ fn findings(tr: &Tr, profile: &str, list: &[&FindingResult]) -> Html {
                 let (class, label) = level_class(f.level);
                 html! {
                     <li class={classes!("kc-finding", class)} data-finding={f.id.clone()}>
-                        <span class="kc-finding__level">{ tr.h(label) }</span>
-                        <span class="kc-finding__text">{ tr.h(&format!("finding.{}", f.id)) }</span>
+                        <span class="kc-finding__level">{ tr.html(label) }</span>
+                        <span class="kc-finding__text">{ tr.html(&format!("finding.{}", f.id)) }</span>
                         <Cites profile={profile.to_string()} sections={f.citations.clone()} />
                     </li>
                 }
@@ -56,10 +56,10 @@ fn findings(tr: &Tr, profile: &str, list: &[&FindingResult]) -> Html {
 fn form_details(tr: &Tr, pid: &str, f: &FormResult) -> Html {
     html! {
         <details class="kc-details">
-            <summary class="kc-details__summary">{ tr.h("ui.form_details") }</summary>
+            <summary class="kc-details__summary">{ tr.html("ui.form_details") }</summary>
             <div class="kc-details__text">
-                <p>{ tr.ph(pid, &format!("forms.{}.definition", f.id)) }</p>
-                <p class="kc-caution"><strong>{ tr.h("ui.caution_label") }</strong>{ tr.ph(pid, &format!("forms.{}.caution", f.id)) }</p>
+                <p>{ tr.html_profile(pid, &format!("forms.{}.definition", f.id)) }</p>
+                <p class="kc-caution"><strong>{ tr.html("ui.caution_label") }</strong>{ tr.html_profile(pid, &format!("forms.{}.caution", f.id)) }</p>
                 <Cites profile={pid.to_string()} sections={f.citations.clone()} />
             </div>
         </details>
@@ -78,18 +78,18 @@ fn fit_label(fit: Fit) -> (&'static str, &'static str) {
 fn forms(tr: &Tr, pid: &str, o: &crate::engine::Outcome, form_findings: &[&FindingResult]) -> Html {
     html! {
         <>
-            <p>{ tr.h("ui.result_forms_intro") }</p>
+            <p>{ tr.html("ui.result_forms_intro") }</p>
             <ol class="kc-forms">
             { for o.forms.iter().filter(|f| f.fit != Fit::Unlikely).map(|f| {
                 let (class, label) = fit_label(f.fit);
                 html! {
                     <li class={classes!("kc-form", class)} data-form={f.id.clone()}>
                         <h3 class="kc-h3">
-                            { tr.ph(pid, &format!("forms.{}.name", f.id)) }
-                            <span class="kc-tag">{ tr.h(label) }</span>
+                            { tr.html_profile(pid, &format!("forms.{}.name", f.id)) }
+                            <span class="kc-tag">{ tr.html(label) }</span>
                         </h3>
                         <ul class="kc-list kc-list--bullet">
-                            { for f.reasons.iter().map(|r| html! { <li>{ tr.h(&r.key) }</li> }) }
+                            { for f.reasons.iter().map(|r| html! { <li>{ tr.html(&r.key) }</li> }) }
                         </ul>
                         if f.fit == Fit::Unsuitable {
                             <Cites profile={pid.to_string()} sections={f.reasons.iter().flat_map(|r| r.citations.clone()).collect::<Vec<_>>()} />
@@ -100,13 +100,13 @@ fn forms(tr: &Tr, pid: &str, o: &crate::engine::Outcome, form_findings: &[&Findi
             }) }
             </ol>
             if o.forms.iter().any(|f| f.fit == Fit::Unlikely) {
-                <h3 class="kc-h3">{ tr.h("ui.forms_unlikely_heading") }</h3>
+                <h3 class="kc-h3">{ tr.html("ui.forms_unlikely_heading") }</h3>
                 <ul class="kc-forms-unlikely">
                 { for o.forms.iter().filter(|f| f.fit == Fit::Unlikely).map(|f| html! {
                     <li class="kc-forms-unlikely__item" data-form={f.id.clone()}>
-                        <strong>{ tr.ph(pid, &format!("forms.{}.name", f.id)) }</strong>
-                        <span class="kc-vh">{ format!(" ({})", tr.t("ui.fit_unlikely")) }</span>
-                        { tr.t("ui.colon") }{ tr.h(&f.use_when) }
+                        <strong>{ tr.html_profile(pid, &format!("forms.{}.name", f.id)) }</strong>
+                        <span class="kc-vh">{ format!(" ({})", tr.plain("ui.fit_unlikely")) }</span>
+                        { tr.plain("ui.colon") }{ tr.html(&f.use_when) }
                         { form_details(tr, pid, f) }
                     </li>
                 }) }
@@ -122,12 +122,12 @@ fn answers_list(tr: &Tr, pid: &str, answered: &[(&String, &Vec<String>)]) -> Htm
     html! {
         <dl class="kc-summary kc-summary--compact">
             <div class="kc-summary__row">
-                <dt class="kc-summary__key">{ tr.h("ui.check_profile") }</dt>
-                <dd class="kc-summary__value">{ rich(&format!("{}「{}」", tr.raw_p(pid, "name"), tr.raw_p(pid, "document"))) }</dd>
+                <dt class="kc-summary__key">{ tr.html("ui.check_profile") }</dt>
+                <dd class="kc-summary__value">{ rich(&format!("{}「{}」", tr.raw_profile(pid, "name"), tr.raw_profile(pid, "document"))) }</dd>
             </div>
             { for answered.iter().map(|(q, a)| html! {
                 <div class="kc-summary__row">
-                    <dt class="kc-summary__key">{ tr.h(&format!("q.{q}.title")) }</dt>
+                    <dt class="kc-summary__key">{ tr.html(&format!("q.{q}.title")) }</dt>
                     <dd class="kc-summary__value">
                         { rich(&crate::app::pages::answer_text(&tr, q, a)) }
                         if let Some(ja) = tr.ja() {
@@ -158,61 +158,61 @@ pub fn result_details(props: &OutcomeProps) -> Html {
 
     html! {
         <div class="kc-result-details" id="kc-details">
-            <h2 class="kc-h2 kc-details-heading">{ tr.h("ui.details_heading") }</h2>
+            <h2 class="kc-h2 kc-details-heading">{ tr.html("ui.details_heading") }</h2>
             if !kyodo.is_empty() {
-                { fold("kc-r1", tr.h("ui.result_q1"), levels_gist(&tr, &kyodo), findings(&tr, pid, &kyodo)) }
+                { fold("kc-r1", tr.html("ui.result_q1"), levels_gist(&tr, &kyodo), findings(&tr, pid, &kyodo)) }
             }
             if !o.forms.is_empty() {
-                { fold("kc-r2", tr.h("ui.result_q2"),
+                { fold("kc-r2", tr.html("ui.result_q2"),
                     match top {
-                        Some(f) => tr.raw_f("ui.gist_form", &[("form", &tr.raw_p(pid, &format!("forms.{}.name", f.id))), ("fit", &tr.raw(fit_label(f.fit).1))]),
+                        Some(f) => tr.raw_with("ui.gist_form", &[("form", &tr.raw_profile(pid, &format!("forms.{}.name", f.id))), ("fit", &tr.raw(fit_label(f.fit).1))]),
                         None => tr.raw("ui.gist_no_form"),
                     },
                     forms(&tr, pid, o, &form_findings)) }
             }
             if let Some(b) = &o.band {
-                { fold("kc-r3", tr.h("ui.result_q3"), tr.raw(&format!("band.{}.name", b.id)), html! {
+                { fold("kc-r3", tr.html("ui.result_q3"), tr.raw(&format!("band.{}.name", b.id)), html! {
                     <>
                         <Spectrum band={b.index} />
                         // One sentence a line: each text is a whole sentence in its own language.
                         <p class="kc-spectrum-text">
-                            <span class="kc-line">{ tr.fh("ui.spectrum_position", &[("band", &tr.raw(&format!("band.{}.name", b.id)))]) }</span>
-                            <span class="kc-line">{ tr.h(&format!("band.{}.desc", b.id)) }</span>
+                            <span class="kc-line">{ tr.html_with("ui.spectrum_position", &[("band", &tr.raw(&format!("band.{}.name", b.id)))]) }</span>
+                            <span class="kc-line">{ tr.html(&format!("band.{}.desc", b.id)) }</span>
                             if let Some(f) = &b.via_form {
-                                <span class="kc-line">{ tr.fh("ui.spectrum_via_form", &[("form", &tr.raw_p(pid, &format!("forms.{f}.name")))]) }</span>
+                                <span class="kc-line">{ tr.html_with("ui.spectrum_via_form", &[("form", &tr.raw_profile(pid, &format!("forms.{f}.name")))]) }</span>
                             }
                         </p>
                         <Cites profile={pid.to_string()} sections={b.citations.clone()} />
                         if let Some(s) = &o.start_type {
-                            <h3 class="kc-h3">{ tr.h("ui.start_type_heading") }</h3>
-                            <p><strong>{ tr.h(&format!("start.{}.name", s.id)) }</strong>{ tr.t("ui.colon") }{ tr.h(&format!("start.{}.desc", s.id)) }</p>
+                            <h3 class="kc-h3">{ tr.html("ui.start_type_heading") }</h3>
+                            <p><strong>{ tr.html(&format!("start.{}.name", s.id)) }</strong>{ tr.plain("ui.colon") }{ tr.html(&format!("start.{}.desc", s.id)) }</p>
                             <Cites profile={pid.to_string()} sections={s.citations.clone()} />
                         }
                     </>
                 }) }
             }
             if !partner.is_empty() {
-                { fold("kc-r4", tr.h("ui.result_q4"), levels_gist(&tr, &partner), findings(&tr, pid, &partner)) }
+                { fold("kc-r4", tr.html("ui.result_q4"), levels_gist(&tr, &partner), findings(&tr, pid, &partner)) }
             }
             if !o.readiness.is_empty() {
-                { fold("kc-r5", tr.h("ui.readiness_heading"),
-                    if todo.is_empty() { tr.raw("ui.gist_ready") } else { tr.raw_f("ui.gist_todo", &[("items", &todo.join(&tr.raw("ui.list_sep")))]) },
+                { fold("kc-r5", tr.html("ui.readiness_heading"),
+                    if todo.is_empty() { tr.raw("ui.gist_ready") } else { tr.raw_with("ui.gist_todo", &[("items", &todo.join(&tr.raw("ui.list_sep")))]) },
                     html! {
                         <>
                             <ul class="kc-checklist">
                                 { for o.readiness.iter().map(|r| html! {
                                     <li class={if r.done { "kc-checklist__item kc-checklist__item--done" } else { "kc-checklist__item" }} data-readiness={r.id.clone()}>
                                         <span class="kc-checklist__mark" aria-hidden="true">{ if r.done { "✓" } else { "□" } }</span>
-                                        { tr.h(&format!("readiness.{}", r.id)) }{ tr.t("ui.colon") }
-                                        <strong>{ tr.h(if r.done { "ui.readiness_done" } else { "ui.readiness_todo" }) }</strong>
+                                        { tr.html(&format!("readiness.{}", r.id)) }{ tr.plain("ui.colon") }
+                                        <strong>{ tr.html(if r.done { "ui.readiness_done" } else { "ui.readiness_todo" }) }</strong>
                                     </li>
                                 }) }
                             </ul>
                             <Cites profile={pid.to_string()} sections={o.readiness_citations.clone()} />
-                            <h3 class="kc-h3">{ tr.fh("ui.principles_heading", &[("city", &tr.raw_p(pid, "name"))]) }</h3>
+                            <h3 class="kc-h3">{ tr.html_with("ui.principles_heading", &[("city", &tr.raw_profile(pid, "name"))]) }</h3>
                             <ul class="kc-list kc-list--bullet">
                                 { for o.principles.iter().map(|p| html! {
-                                    <li><strong>{ tr.ph(pid, &format!("principles.{}.name", p.id)) }</strong>{ tr.t("ui.colon") }{ tr.ph(pid, &format!("principles.{}.text", p.id)) }</li>
+                                    <li><strong>{ tr.html_profile(pid, &format!("principles.{}.name", p.id)) }</strong>{ tr.plain("ui.colon") }{ tr.html_profile(pid, &format!("principles.{}.text", p.id)) }</li>
                                 }) }
                             </ul>
                         </>
@@ -220,17 +220,17 @@ pub fn result_details(props: &OutcomeProps) -> Html {
             }
             <details class="kc-fold kc-fold--answers kc-no-print" id="kc-answers">
                 <summary class="kc-fold__summary">
-                    <h2 class="kc-h2 kc-fold__title">{ tr.h("ui.result_answers") }</h2>
-                    <span class="kc-fold__gist">{ tr.fh("ui.gist_answers", &[("n", &answered.len().to_string())]) }</span>
+                    <h2 class="kc-h2 kc-fold__title">{ tr.html("ui.result_answers") }</h2>
+                    <span class="kc-fold__gist">{ tr.html_with("ui.gist_answers", &[("n", &answered.len().to_string())]) }</span>
                 </summary>
                 <div class="kc-fold__body">{ answers_list(&tr, pid, &answered) }</div>
             </details>
             // On paper the answers are a plain section: a closed disclosure does not break across pages.
             <section class="kc-print-only kc-print-answers" aria-hidden="true">
-                <h2 class="kc-h2">{ tr.h("ui.result_answers") }</h2>
+                <h2 class="kc-h2">{ tr.html("ui.result_answers") }</h2>
                 { answers_list(&tr, pid, &answered) }
             </section>
-            { fold("kc-r8", tr.h("ui.sources_heading"), documents(&tr, pid, &citations).join(&tr.raw("ui.gist_sep")), html! {
+            { fold("kc-r8", tr.html("ui.sources_heading"), documents(&tr, pid, &citations).join(&tr.raw("ui.gist_sep")), html! {
                 <>
                     <ul class="kc-list kc-list--bullet kc-sources__docs">
                         { for documents(&tr, pid, &citations).into_iter().map(|d| html! { <li>{ rich(&d) }</li> }) }

@@ -17,7 +17,7 @@ fn status(id: &str, shown: Option<&str>, tr: &Tr) -> Html {
     html! {
         <span class="kc-inline-status" role="status" id={id.to_string()}
             data-notice={shown.map(crate::app::notice_id)}>
-            if let Some(k) = shown { { tr.h(k) } }
+            if let Some(k) = shown { { tr.html(k) } }
         </span>
     }
 }
@@ -70,30 +70,30 @@ pub fn keep(props: &KeepProps) -> Html {
     let counter = store.mode == Mode::Counter;
     html! {
         <section class="kc-section kc-keep kc-no-print" id="kc-keep" aria-labelledby="kc-r7">
-            <h2 class="kc-h2" id="kc-r7">{ tr.h("ui.keep_heading") }</h2>
-            <p><button type="button" class="kc-button" id="kc-print" onclick={print}>{ tr.h("ui.print") }</button></p>
-            <h3 class="kc-h3">{ tr.h("ui.share_heading") }</h3>
-            <p class="kc-hint" id="kc-share-hint">{ tr.h("ui.share_hint") }</p>
+            <h2 class="kc-h2" id="kc-r7">{ tr.html("ui.keep_heading") }</h2>
+            <p><button type="button" class="kc-button" id="kc-print" onclick={print}>{ tr.html("ui.print") }</button></p>
+            <h3 class="kc-h3">{ tr.html("ui.share_heading") }</h3>
+            <p class="kc-hint" id="kc-share-hint">{ tr.html("ui.share_hint") }</p>
             <div class="kc-share">
-                <label class="kc-label" for="kc-share-link">{ tr.h("ui.share_label") }</label>
+                <label class="kc-label" for="kc-share-link">{ tr.html("ui.share_label") }</label>
                 <input class="kc-input" id="kc-share-link" type="text" readonly=true value={props.link.clone()} aria-describedby="kc-share-hint" />
-                <button type="button" class="kc-button kc-button--secondary" onclick={copy}>{ tr.h("ui.share_copy") }</button>
+                <button type="button" class="kc-button kc-button--secondary" onclick={copy}>{ tr.html("ui.share_copy") }</button>
                 { status("kc-copy-status", copied.then_some("ui.notice_copied"), &tr) }
             </div>
             if counter {
-                <h3 class="kc-h3">{ tr.h("ui.qr_heading") }</h3>
+                <h3 class="kc-h3">{ tr.html("ui.qr_heading") }</h3>
                 <div class="kc-qr-wrap"><Qr data={props.link.clone()} /></div>
             }
-            <h3 class="kc-h3">{ tr.h("ui.save_heading") }</h3>
+            <h3 class="kc-h3">{ tr.html("ui.save_heading") }</h3>
             <div class="kc-checkbox">
                 <input class="kc-checkbox__input" type="checkbox" id="kc-save" checked={store.saving} onchange={on_save} aria-describedby="kc-save-hint" />
-                <label class="kc-checkbox__label" for="kc-save">{ tr.h("ui.save_label") }</label>
+                <label class="kc-checkbox__label" for="kc-save">{ tr.html("ui.save_label") }</label>
             </div>
-            <p class="kc-hint" id="kc-save-hint">{ tr.h("ui.save_hint") }</p>
+            <p class="kc-hint" id="kc-save-hint">{ tr.html("ui.save_hint") }</p>
             { status("kc-save-status", *saved, &tr) }
             <p class="kc-button-group">
-                <button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.h("ui.wipe_button") }</button>
-                <button type="button" class="kc-button kc-button--secondary" onclick={start_over}>{ tr.h("ui.start_over") }</button>
+                <button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.html("ui.wipe_button") }</button>
+                <button type="button" class="kc-button kc-button--secondary" onclick={start_over}>{ tr.html("ui.start_over") }</button>
             </p>
             { status("kc-wipe-status", wiped.then_some("ui.notice_wiped"), &tr) }
         </section>

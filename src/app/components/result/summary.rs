@@ -17,21 +17,21 @@ pub fn result_summary(props: &OutcomeProps) -> Html {
     let (o, pid) = (&props.outcome, &props.profile);
     html! {
         <section class="kc-section kc-result-summary" id="kc-summary" aria-labelledby="kc-summary-h">
-            <h2 class="kc-h2 kc-vh" id="kc-summary-h">{ tr.h("ui.summary_heading") }</h2>
+            <h2 class="kc-h2 kc-vh" id="kc-summary-h">{ tr.html("ui.summary_heading") }</h2>
             <div class={classes!("kc-panel", tone_class(o))}>
-                <p>{ tr.h(&format!("verdict.{}.body", o.verdict.id)) }</p>
+                <p>{ tr.html(&format!("verdict.{}.body", o.verdict.id)) }</p>
                 if let Some(f) = o.main_reason() {
                     <p class="kc-main-reason" data-main-reason={f.id.clone()}>
-                        <strong>{ tr.h("ui.main_reason_label") }</strong>{ tr.h(&format!("finding.{}", f.id)) }
+                        <strong>{ tr.html("ui.main_reason_label") }</strong>{ tr.html(&format!("finding.{}", f.id)) }
                     </p>
                 }
                 <Cites profile={pid.clone()} sections={o.verdict.citations.clone()} />
             </div>
-            <p class="kc-guide-note" data-notice="guide">{ tr.h("ui.guide_note") }</p>
+            <p class="kc-guide-note" data-notice="guide">{ tr.html("ui.guide_note") }</p>
             { common_guideline_note(&tr, pid) }
-            <h2 class="kc-h2" id="kc-next">{ tr.h("ui.next_heading") }</h2>
+            <h2 class="kc-h2" id="kc-next">{ tr.html("ui.next_heading") }</h2>
             <ul class="kc-list kc-list--bullet kc-next">
-                { for o.verdict.next.iter().take(NEXT_STEPS).map(|n| html! { <li data-next={n.clone()}>{ tr.h(&format!("next.{n}")) }</li> }) }
+                { for o.verdict.next.iter().take(NEXT_STEPS).map(|n| html! { <li data-next={n.clone()}>{ tr.html(&format!("next.{n}")) }</li> }) }
             </ul>
             <ContactCard profile={pid.clone()} />
         </section>

@@ -1,0 +1,125 @@
+//! The widget's state as a reducer (as yew's function_todomvc): the session, the
+//! language, the mode, the notes, saving and the notice; each change is an `Action`.
+
+use super::content;
+use crate::config::Mode;
+use crate::session::Session;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A calm message shown at the top of the page (and announced).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Notice {
+    ShareRestored { dropped: usize, complete: bool },
+    ShareBroken,
+    ShareNewer,
+    StoredRestored,
+    StoredCorrupt,
+    /// Saved answers of which some could not be read (damaged, or the content changed since).
+    StoredPartial,
+    StoredNewer,
+    StorageUnavailable,
+    Saved,
+    Wiped,
+    Copied,
+}
+
+impl Notice {
+    pub fn key(&self) -> &'static str {
+        match self {
+            Notice::ShareRestored { dropped: 0, complete: true } => "ui.notice_share_ok",
+            Notice::ShareRestored { dropped: 0, .. } => "ui.notice_share_partial_open",
+            Notice::ShareRestored { .. } => "ui.notice_share_partial",
+            Notice::ShareBroken => "ui.notice_share_broken",
+            Notice::StoredRestored => "ui.notice_stored_restored",
+            Notice::StoredCorrupt => "ui.notice_stored_corrupt",
+            Notice::StoredPartial => "ui.notice_stored_partial",
+            Notice::StoredNewer => "ui.notice_stored_newer",
+            Notice::ShareNewer => "ui.notice_share_newer",
+            Notice::StorageUnavailable => "ui.notice_storage_unavailable",
+            Notice::Saved => "ui.notice_saved",
+            Notice::Wiped => "ui.notice_wiped",
+            Notice::Copied => "ui.notice_copied",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Store {
+    pub session: Session,
+    /// The language on screen; switching keeps every answer and the current step.
+    pub lang: String,
+    /// The host fixed the profile: no chooser.
+    pub fixed_profile: bool,
+    pub notice: Option<Notice>,
+    /// The user opted in to keeping answers on this device.
+    pub saving: bool,
+    /// A status message for the polite live region (a text key), e.g. after a language switch.
+    pub announce: Option<&'static str>,
+    pub mode: Mode,
+    /// Counter staff's consultation notes: in memory; on the device only with saving on;
+    /// in a share link only when `notes_in_link`.
+    pub notes: crate::share::Notes,
+    pub notes_in_link: bool,
+}
+
+pub enum Action {
+    SetProfile(String),
+    Answer { question: String, chosen: Vec<String> },
+    Restore { session: Session, lang: Option<String>, notes: Option<crate::share::Notes>, notice: Notice, saving: bool },
+    Notice(Option<Notice>),
+    SetSaving(bool),
+    SetLang(String),
+    SetMode(Mode),
+    SetNotes(crate::share::Notes),
+    NotesInLink(bool),
+    StartOver,
+}
+
+impl Reducible for Store {
+    type Action = Action;
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetProfile(p) => {
+                if s.session.profile.as_deref() != Some(p.as_str()) {
+                    s.session = Session::new(Some(p));
+                }
+            }
+            Action::Answer { question, chosen } => s.session.answer(content(), &question, chosen),
+            Action::Restore { session, lang, notes, notice, saving } => {
+                s.session = session;
+                if let Some(n) = notes {
+                    s.notes = n;
+                    s.notes_in_link = true;
+                }
+                if let Some(l) = lang.filter(|l| content().language(l).is_some()) {
+                    s.lang = l;
+                }
+                s.notice = Some(notice);
+                s.saving = saving;
+            }
+            Action::Notice(n) => s.notice = n,
+            Action::SetSaving(on) => s.saving = on,
+            Action::SetMode(m) => s.mode = m,
+            Action::SetNotes(n) => s.notes = n,
+            Action::NotesInLink(on) => s.notes_in_link = on,
+            Action::SetLang(l) => {
+                if content().language(&l).is_some() {
+                    s.lang = l;
+                    s.announce = Some("ui.language_changed");
+                }
+            }
+            Action::StartOver => {
+                let profile = if s.fixed_profile { s.session.profile.clone() } else { None };
+                s.session = Session::new(profile);
+                s.notice = None;
+                s.notes = Default::default();
+                s.notes_in_link = false;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
+pub type StoreHandle = UseReducerHandle<Store>;
