@@ -16,6 +16,8 @@ export function walk(dir) {
   const visit = (rel) => {
     for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
       const name = rel ? `${rel}/${e.name}` : e.name;
+      // Trunk's own staging folder (.stage, left behind by an interrupted build) is not part of the site.
+      if (e.name.startsWith('.')) continue;
       if (e.isDirectory()) visit(name);
       else if (e.isFile()) out.push(name);
     }

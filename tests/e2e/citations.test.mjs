@@ -1,27 +1,31 @@
 // Citations you can read: each citation opens the quoted guideline passage in place
 // (by mouse and by keyboard; Escape closes; focus returns), other languages show a
-// summary beside the city's Japanese, and the printout lists every cited passage.
+// summary beside the city's Japanese, and the sources list every cited passage once.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, dist, playToResult, switchLanguage, screenshot, assertPrivacy } from './helpers.mjs';
+import { launch, open, dist, playToResult, switchLanguage, screenshot, assertPrivacy, caseById } from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const KOEN = {
-  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes',
-  risks: 'criticism', subject: 'event', lead: 'we_host', support: 'name', duration: 'once', capacity: 'established',
-  why_partner: 'strengths', repeat_partner: 'first', readiness: 'purpose',
-};
+// 後援 with a disqualifier (社会的な非難): a finding that cites 第3章 (7) 後援.
+const KOEN = caseById('tomakomai_koen_public_criticism').answers;
+
+/** Opens the folded section (details) a locator is in, as a reader would, by its summary. */
+async function unfold(locator) {
+  const closed = locator.locator('xpath=ancestor::details[not(@open)]/summary');
+  while (await closed.count()) await closed.last().click();
+}
 
 const activeId = (page) => page.evaluate(() => document.activeElement?.id || document.activeElement?.className || '');
 
 test('a citation opens its passage by mouse and closes again', async () => {
   const { context, page } = await open(browser, server.url);
   await playToResult(page, 'tomakomai', KOEN);
-  const finding = page.locator('.kc-finding', { hasText: '社会的な非難' });
+  const finding = page.locator('.kc-finding[data-finding=koen_dq_criticism]');
+  await unfold(finding);
   const button = finding.locator('.kc-cite__button', { hasText: '第3章 (7) 後援' });
   assert.equal(await button.getAttribute('aria-expanded'), 'false');
   await button.click();
@@ -68,6 +72,7 @@ test('in English and やさしい日本語 the passage stays Japanese with a sum
     await switchLanguage(page, name);
     await playToResult(page, 'tomakomai', KOEN);
     const button = page.locator('.kc-finding .kc-cite__button').first();
+    await unfold(button);
     await button.click();
     const passage = page.locator(`#${await button.getAttribute('aria-controls')}`);
     assert.equal(await passage.locator('.kc-passage__quote').getAttribute('lang'), 'ja');
@@ -78,20 +83,22 @@ test('in English and やさしい日本語 the passage stays Japanese with a sum
   }
 });
 
-test('the result and its printout list every cited passage once, in the order first cited', async () => {
+test('the sources list every cited passage once, in the order first cited', async () => {
   const { context, page } = await open(browser, server.url);
   await playToResult(page, 'tomakomai', KOEN);
   const items = page.locator('.kc-sources__item');
+  await unfold(items.first());
   const labels = await items.locator('.kc-passage__source').allInnerTexts();
   assert.ok(labels.length > 5);
   assert.equal(new Set(labels).size, labels.length, 'each passage once');
   const firstCited = await page.locator('.kc-panel .kc-cite__button').first().innerText();
   assert.equal(labels[0], firstCited, 'the verdict’s first citation comes first');
-  await page.emulateMedia({ media: 'print' });
-  assert.equal(await page.locator('.kc-sources').isVisible(), true);
-  const printed = await page.locator('.kc-sources').innerText();
-  assert.match(printed, /社会的な非難を受けるおそれがある。/, 'the passages print with their text');
-  assert.match(printed, /苫小牧市「協働ガイドライン」（総合政策部政策推進室市民自治推進課、平成26年3月）/, 'the document is named in full');
+  const listed = await page.locator('#kc-r8').innerText(); // the folded section 出典
+  assert.match(listed, /社会的な非難を受けるおそれがある。/, 'the passages are listed with their text');
+  assert.match(listed, /苫小牧市「協働ガイドライン」（総合政策部政策推進室市民自治推進課、平成26年3月）/, 'the document is named in full');
+  // Every citation on the page is among them.
+  const cited = new Set(await page.locator('.kc-result .kc-cite__button').allTextContents());
+  assert.deepEqual([...cited].filter((c) => !labels.includes(c.trim())), [], 'nothing cited is missing from the sources');
   await context.close();
 });
 

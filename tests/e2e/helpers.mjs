@@ -1,19 +1,70 @@
-// Shared Playwright helpers: Debian's Chromium (never a downloaded browser), a request
-// log per page, and a way to play a flow by answering each question as a user would.
+// Shared Playwright helpers: Debian's Chromium (never a downloaded browser), the watch
+// every context runs under (privacy and page errors), the shared fixtures
+// (tests/fixtures/cases.json, the languages), and a way to play a flow by answering
+// each question as a user would.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isTrustedOrigin } from './server.mjs';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const dist = path.join(root, 'dist');
+// KC_DIST: another build to test (e.g. a deliberately broken copy, to see a check fail).
+export const dist = process.env.KC_DIST ? path.resolve(process.env.KC_DIST) : path.join(root, 'dist');
 export const shots = path.join(root, 'artifacts', 'screenshots');
 
+// ---- shared fixtures ----
+
+/** The three languages, as the switcher names them, with the `<html lang>` each sets. */
+export const LANGS = [
+  { code: 'ja', name: '日本語', htmlLang: 'ja' },
+  { code: 'ja-easy', name: 'やさしい日本語', htmlLang: 'ja' },
+  { code: 'en', name: 'English', htmlLang: 'en' },
+];
+export const PROFILES = ['tomakomai', 'minami_alps', 'yoshikawa', 'tachikawa', 'muroran', 'general'];
+
+let fixture;
+function casesFile() {
+  // Read when first asked for, so that a file that needs no case does not need the file.
+  fixture ??= JSON.parse(fs.readFileSync(path.join(root, 'tests/fixtures/cases.json'), 'utf8'));
+  return fixture;
+}
+
+/** A named answer set of tests/fixtures/cases.json (question id → option id, several joined with +), as a fresh copy. */
+export function answerSet(name) {
+  const set = casesFile().answer_sets?.[name];
+  if (!set) throw new Error(`tests/fixtures/cases.json has no answer set "${name}"`);
+  return { ...set };
+}
+
 /**
- * Debian's Chromium. Every context it opens is watched for privacy (see `watch`), so
- * each e2e flow in every file proves it: no request to another origin, none after the
- * widget became usable, and storage empty when the context closes unless the test
- * said the user opted in (`allowSaving`).
+ * The worked examples of tests/fixtures/cases.json, each with its answers complete: the
+ * base answer set (if any) with the case's own answers over it. `expect` holds the ids
+ * the result must show; null means the case does not fix that one.
+ */
+export function cases() {
+  return casesFile().cases.map((c) => ({
+    ...c,
+    answers: { ...(c.base ? answerSet(c.base) : {}), ...c.answers },
+    expect: { ...c.expect },
+  }));
+}
+
+/** One case by id. */
+export function caseById(id) {
+  const c = cases().find((x) => x.id === id);
+  if (!c) throw new Error(`tests/fixtures/cases.json has no case "${id}"`);
+  return c;
+}
+
+// ---- the browser and the watch ----
+
+/**
+ * Debian's Chromium. Every context it opens is watched (see `watch`), so each e2e flow in
+ * every file proves it: no request to an origin but the test servers', none after the
+ * widget became usable, no WebSocket, no service worker, storage empty when the context
+ * closes unless the test said the user opted in (`allowSaving`), and no page error or
+ * console error unless the test declared it (`expectErrors`).
  */
 export async function launch() {
   const browser = await chromium.launch({
@@ -27,78 +78,225 @@ export async function launch() {
     await watch(context);
     return context;
   };
+  // browser.newPage() would open a context of its own, outside the watch.
+  browser.newPage = async () => { throw new Error('open pages with browser.newContext() and context.newPage(), so the context is watched'); };
   return browser;
 }
 
-// ---- privacy ledger ----
-
-const ledger = { contexts: 0, pages: 0, requests: 0, late: [], foreign: [], storage: [] };
+const ledger = {
+  contexts: 0, closed: 0, checked: 0, pages: 0, frames: 0, opaque: 0, requests: 0,
+  late: [], foreign: [], storage: [], sockets: [], workers: [], errors: [], unchecked: [],
+  open: new Set(),
+};
 /** For the test that proves the watch itself catches what it should. */
 export const privacyLedger = ledger;
+const records = new WeakMap(); // context → its record
 const savingAllowed = new WeakSet();
 
-/** The test's user ticked 「この端末に保存する」 (or the test seeded storage itself). */
+/** The test's user ticked 「この端末に保存する」 (or the test seeded storage itself): only the widget's key may stay. */
 export function allowSaving(context) {
   savingAllowed.add(context);
 }
 
 /**
- * Records every request of every page in the context. A page is "loading" from each
+ * Errors the test causes on purpose (a CSP probe, a forced panic, a request it aborts):
+ * page errors and console errors matching one of the patterns do not fail the context,
+ * and each pattern must match at least one error, or closing the context fails.
+ */
+export function expectErrors(context, ...patterns) {
+  const rec = records.get(context);
+  if (!rec) throw new Error('expectErrors: not a watched context');
+  rec.expected.push(...patterns);
+}
+
+const STORAGE = Symbol.for('kyodo-check.watch.storage');
+
+/**
+ * Runs in the page. 'capture' (an init script that runs before any script of the test
+ * or the page): keeps the browser's own storage getters, so a test that replaces
+ * `localStorage` or `Storage.prototype` cannot hide what is stored. 'read': every kind
+ * of storage the frame's origin has. Storage the browser refuses to this document (an
+ * opaque origin such as about:blank, or a frame under one) reads as 'denied'; any other
+ * error is thrown, never swallowed.
+ */
+function storageProbe(mode) {
+  const key = Symbol.for('kyodo-check.watch.storage');
+  const capture = () => {
+    const find = (o, k) => { for (; o; o = Object.getPrototypeOf(o)) { const d = Object.getOwnPropertyDescriptor(o, k); if (d) return d; } return undefined; };
+    return {
+      local: find(window, 'localStorage')?.get, session: find(window, 'sessionStorage')?.get,
+      idb: find(window, 'indexedDB')?.get, caches: find(window, 'caches')?.get,
+      secure: find(window, 'isSecureContext')?.get, origin: find(window, 'origin')?.get,
+      cookie: find(Document.prototype, 'cookie')?.get,
+      length: find(Storage.prototype, 'length').get, key: Storage.prototype.key,
+      databases: IDBFactory.prototype.databases, keys: self.CacheStorage?.prototype.keys,
+    };
+  };
+  if (mode === 'capture') {
+    if (!window[key]) Object.defineProperty(window, key, { value: capture() });
+    return null;
+  }
+  const p = window[key] || capture();
+  const isDenied = (e) => e?.name === 'SecurityError';
+  const keysOf = (area) => Array.from({ length: p.length.call(area) }, (_, i) => p.key.call(area, i));
+  const out = { url: location.href, origin: p.origin.call(window), pristine: Boolean(window[key]) };
+  for (const kind of ['local', 'session']) {
+    try { out[kind] = keysOf(p[kind].call(window)); } catch (e) { if (!isDenied(e)) throw e; out[kind] = 'denied'; }
+  }
+  try { out.cookies = p.cookie.call(document); } catch (e) { if (!isDenied(e)) throw e; out.cookies = 'denied'; }
+  if (out.local === 'denied') {
+    // A document refused localStorage gets no IndexedDB or Cache Storage either (and in an
+    // opaque origin Chromium's indexedDB.databases() rejects with nothing at all).
+    out.indexedDB = 'denied';
+    out.caches = 'denied';
+    return out;
+  }
+  return (async () => {
+    out.indexedDB = (await p.databases.call(p.idb.call(window))).map((d) => d.name);
+    out.caches = p.secure.call(window) ? await p.keys.call(p.caches.call(window)) : 'not a secure context';
+    return out;
+  })();
+}
+
+const nothingIn = (v) => !Array.isArray(v) || v.length === 0;
+
+/** Reads the storage of every frame of the page; what is left without opt-in goes to the ledger. */
+async function checkPage(page, rec) {
+  for (const frame of page.frames()) {
+    if (frame.isDetached()) continue;
+    let s;
+    try {
+      s = await frame.evaluate(storageProbe, 'read');
+    } catch (e) {
+      ledger.unchecked.push(`storage of ${frame.url()} could not be read: ${e.message.split('\n')[0]}`);
+      rec.failed = true;
+      continue;
+    }
+    ledger.frames++;
+    if (s.origin === 'null') {
+      // about:blank (a host page made with setContent) and other opaque origins: the
+      // browser gives them no storage at all; the probe proves it rather than skipping.
+      ledger.opaque++;
+      if (s.local !== 'denied' || s.session !== 'denied') ledger.storage.push(`${s.url}: an opaque origin with storage ${JSON.stringify(s)}`);
+      continue;
+    }
+    rec.seen.add(s.origin);
+    const allowed = savingAllowed.has(rec.context) && isTrustedOrigin(s.origin) ? ['kyodo-check'] : [];
+    const extra = Array.isArray(s.local) ? s.local.filter((k) => !allowed.includes(k)) : [];
+    if (extra.length || !nothingIn(s.session) || (s.cookies && s.cookies !== 'denied') || !nothingIn(s.indexedDB) || !nothingIn(s.caches)) {
+      ledger.storage.push(`${s.url}: ${JSON.stringify(s)}`);
+    }
+  }
+}
+
+/**
+ * Watches one context: every request, WebSocket and service worker of every page;
+ * every page error and console error; and, when the context (or one of its pages)
+ * closes, the storage of every frame of every page. A page is "loading" from each
  * navigation request until the widget's heading appears in it (an init script reports
  * that); any other request while it is not loading is a request after load.
  */
 async function watch(context) {
   ledger.contexts++;
+  const rec = { n: ledger.contexts, context, urls: [], origins: new Set(), seen: new Set(), errors: [], expected: [], failed: false };
+  records.set(context, rec);
+  ledger.open.add(rec);
   const state = new WeakMap(); // page → 'loading' | 'ready'
+  await context.addInitScript(storageProbe, 'capture');
   await context.exposeBinding('__kcReady', ({ page }) => { state.set(page, 'ready'); });
   await context.addInitScript(() => {
     const seen = () => document.querySelector('.kc h1');
     const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); window.__kcReady?.(); } });
     obs.observe(document, { subtree: true, childList: true });
   });
-  context.on('page', () => { ledger.pages++; });
+  const attach = (page) => {
+    ledger.pages++;
+    page.on('pageerror', (e) => rec.errors.push(`page error on ${page.url()}: ${e.message}`));
+    page.on('console', (m) => { if (m.type() === 'error') rec.errors.push(`console error on ${m.location()?.url || page.url()}: ${m.text()}`); });
+    page.on('crash', () => rec.errors.push(`page crashed: ${page.url()}`));
+    page.on('websocket', (ws) => ledger.sockets.push(ws.url()));
+    page.on('framenavigated', (f) => {
+      const u = f.url();
+      if (rec.urls.length < 5) rec.urls.push(u);
+      if (/^https?:/.test(u)) rec.origins.add(new URL(u).origin);
+    });
+    const closePage = page.close.bind(page);
+    page.close = async (...args) => {
+      if (!page.isClosed()) await checkPage(page, rec);
+      return closePage(...args);
+    };
+  };
+  context.on('page', attach);
+  context.on('serviceworker', (w) => ledger.workers.push(w.url()));
   context.on('request', (r) => {
     const url = r.url();
     if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return;
     ledger.requests++;
     const page = r.frame()?.page();
-    if (!/^http:\/\/127\.0\.0\.1:\d+\//.test(url)) ledger.foreign.push(url);
+    let origin = null;
+    try { origin = new URL(url).origin; } catch { /* not a URL: foreign */ }
+    if (!origin || !isTrustedOrigin(origin)) ledger.foreign.push(url);
     if (r.isNavigationRequest()) { if (page) state.set(page, 'loading'); return; }
     if (page && state.get(page) === 'ready') ledger.late.push(url);
   });
   const close = context.close.bind(context);
   context.close = async (...args) => {
-    for (const page of context.pages()) {
-      if (!/^http:\/\/127\.0\.0\.1/.test(page.url())) continue;
-      const s = await storageState(page).catch(() => null);
-      if (!s) continue;
-      const allowed = savingAllowed.has(context) ? ['kyodo-check'] : [];
-      const extra = s.local.filter((k) => !allowed.includes(k));
-      if (extra.length || s.session.length || s.cookies || s.indexedDB.length || s.caches.length) {
-        ledger.storage.push(`${page.url()}: ${JSON.stringify(s)}`);
-      }
+    if (!ledger.open.has(rec)) return close(...args);
+    ledger.open.delete(rec);
+    for (const page of context.pages()) await checkPage(page, rec);
+    // An origin the pages left before closing keeps its storage out of sight: an error.
+    for (const o of rec.origins) {
+      if (!rec.seen.has(o)) { ledger.unchecked.push(`context ${rec.n} left ${o} before closing: its storage was not checked`); rec.failed = true; }
     }
-    return close(...args);
+    const cookies = await context.cookies();
+    if (cookies.length) ledger.storage.push(`context ${rec.n} cookies: ${JSON.stringify(cookies.map((c) => `${c.domain} ${c.name}`))}`);
+    if (!rec.failed) ledger.checked++;
+    ledger.closed++;
+    await close(...args);
+    const unexpected = rec.errors.filter((e) => !rec.expected.some((p) => p.test(e)));
+    const missing = rec.expected.filter((p) => !rec.errors.some((e) => p.test(e)));
+    const problems = [...unexpected, ...missing.map((p) => `an error the test expected did not happen: ${p}`)];
+    if (problems.length) {
+      ledger.errors.push(...problems);
+      throw new Error(`context ${rec.n} (${rec.urls.join(' → ')}):\n${problems.join('\n')}`);
+    }
   };
 }
 
-/**
- * Call in each test file's `after`: fails if any context of the file broke privacy,
- * and appends the file's figures to artifacts/privacy.json (docs/security.md quotes them).
- */
-export function assertPrivacy(file) {
-  const summary = { file, contexts: ledger.contexts, pages: ledger.pages, requests: ledger.requests,
-    foreign: ledger.foreign.length, late: ledger.late.length, storage: ledger.storage.length };
-  fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
-  fs.appendFileSync(path.join(root, 'artifacts', 'privacy.jsonl'), JSON.stringify(summary) + '\n');
-  console.log(`privacy (${file}): ${summary.contexts} contexts, ${summary.pages} pages, ${summary.requests} requests; foreign ${summary.foreign}, after load ${summary.late}, storage left ${summary.storage}`);
-  const problems = [
+/** What the watch found so far, as sentences; empty when all is well. */
+export function privacyProblems() {
+  return [
+    ...(ledger.contexts === 0 ? ['no browser context was watched'] : []),
+    ...[...ledger.open].map((r) => `context ${r.n} was never closed, so its storage was never checked (${r.urls.join(' → ') || 'no page loaded'})`),
+    ...(ledger.checked !== ledger.closed ? [`${ledger.closed} contexts closed, but the storage of only ${ledger.checked} was read completely`] : []),
+    ...ledger.unchecked,
     ...ledger.foreign.map((u) => `request to another origin: ${u}`),
     ...ledger.late.map((u) => `request after load: ${u}`),
+    ...ledger.sockets.map((u) => `WebSocket opened: ${u}`),
+    ...ledger.workers.map((u) => `service worker started: ${u}`),
     ...ledger.storage.map((s) => `storage left without opt-in: ${s}`),
+    ...ledger.errors.map((e) => `page error: ${e}`),
   ];
+}
+
+/**
+ * Call at the end of each test file: fails if any context of the file broke privacy or
+ * showed an unexpected error, if none was watched, or if one was never closed; appends
+ * the file's figures to artifacts/privacy.jsonl (docs/security.md quotes them).
+ */
+export function assertPrivacy(file) {
+  const summary = { file, contexts: ledger.contexts, checked: ledger.checked, frames: ledger.frames, opaque: ledger.opaque,
+    pages: ledger.pages, requests: ledger.requests, foreign: ledger.foreign.length, late: ledger.late.length,
+    sockets: ledger.sockets.length, storage: ledger.storage.length, errors: ledger.errors.length };
+  fs.mkdirSync(path.join(root, 'artifacts'), { recursive: true });
+  fs.appendFileSync(path.join(root, 'artifacts', 'privacy.jsonl'), JSON.stringify(summary) + '\n');
+  console.log(`privacy (${file}): ${summary.contexts} contexts, storage of ${summary.checked} read on close (${summary.frames} frames, ${summary.opaque} opaque), `
+    + `${summary.pages} pages, ${summary.requests} requests; foreign ${summary.foreign}, after load ${summary.late}, WebSockets ${summary.sockets}, storage left ${summary.storage}, errors ${summary.errors}`);
+  const problems = privacyProblems();
   if (problems.length) throw new Error(`privacy broken:\n${problems.join('\n')}`);
 }
+
+// ---- pages and flows ----
 
 /** A fresh context and page whose every request is logged (URL and time). */
 export async function open(browser, url, { width = 1280, height = 900, ...opts } = {}) {
@@ -153,29 +351,90 @@ export async function playToResult(page, profile, answers) {
   await page.locator('.kc-result h1').waitFor();
 }
 
+/**
+ * A full-page screenshot in artifacts/screenshots/, checked once written: a fresh PNG as
+ * wide as the viewport and of some height (not a stale file from an earlier run).
+ */
 export async function screenshot(page, name) {
   fs.mkdirSync(shots, { recursive: true });
-  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const file = path.join(shots, `${name}.png`);
+  fs.rmSync(file, { force: true });
+  await page.screenshot({ path: file, fullPage: true });
+  const png = fs.readFileSync(file);
+  const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  const viewport = page.viewportSize();
+  if (png.subarray(1, 4).toString() !== 'PNG' || (viewport && width !== viewport.width) || height < 200) {
+    throw new Error(`screenshot ${file}: ${width}×${height}, viewport ${JSON.stringify(viewport)}`);
+  }
+  return { file, width, height };
 }
 
-/** Storage of every kind the page could have written. */
+/** Storage of every kind the page's main frame could have written (read with the browser's own getters). */
 export async function storageState(page) {
-  return page.evaluate(async () => {
-    const dbs = indexedDB.databases ? (await indexedDB.databases()).map((d) => d.name) : [];
-    const caches = self.caches ? await self.caches.keys() : [];
-    return {
-      local: Object.keys(localStorage), session: Object.keys(sessionStorage),
-      cookies: document.cookie, indexedDB: dbs, caches,
-    };
-  });
+  const s = await page.evaluate(storageProbe, 'read');
+  return { local: s.local, session: s.session, cookies: s.cookies, indexedDB: s.indexedDB, caches: s.caches };
 }
 
-/** What the result decided, independent of the language on screen. */
+/** What the result decided, as ids, independent of the language on screen. */
 export async function outcome(page) {
-  return page.locator('.kc-result').evaluate((m) => ({ verdict: m.dataset.verdict, band: m.dataset.band, forms: m.dataset.forms }));
+  return page.locator('.kc-result').evaluate((m) => ({
+    verdict: m.dataset.verdict, band: m.dataset.band, forms: m.dataset.forms, start: m.dataset.start,
+  }));
+}
+
+/**
+ * Asserts an outcome against a case's `expect`: every id the case fixes (non-null) must
+ * be on the page; returns the list of what was compared, for messages.
+ */
+export function expectedIds(expect, seen) {
+  const forms = (seen.forms || '').split(',').filter(Boolean).map((f) => f.split(':'));
+  const got = {
+    verdict: seen.verdict ?? null,
+    top_form: forms[0]?.[0] ?? null,
+    top_fit: forms[0]?.[1] ?? null,
+    band: seen.band || null,
+    start: seen.start || null,
+  };
+  const want = {};
+  const have = {};
+  for (const [k, v] of Object.entries(expect)) {
+    if (v === null || v === undefined) continue;
+    want[k] = v;
+    have[k] = got[k];
+  }
+  return { want, have };
 }
 
 /** Switches the language with the switcher in the header. */
 export async function switchLanguage(page, name) {
   await page.locator('.kc-lang').getByRole('button', { name, exact: true }).click();
+}
+
+// ---- hostile input ----
+
+/** Records every Content-Security-Policy violation of every page of the context (read with `cspViolations`). */
+export async function recordCspViolations(context) {
+  await context.addInitScript(() => {
+    window.__csp = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+}
+export const cspViolations = (page) => page.evaluate(() => window.__csp);
+
+/** A sentinel any script smuggled in would touch: alert/confirm/prompt count into window.__xss. */
+export async function armXssSentinel(context) {
+  await context.addInitScript(() => {
+    window.__xss = 0;
+    for (const f of ['alert', 'confirm', 'prompt']) window[f] = () => { window.__xss++; };
+  });
+}
+
+/**
+ * window.__xss once anything injected has had its chance: after the next frame is
+ * painted and `ms` more (an <img onerror> fires after the image fails to load, a timer
+ * later still).
+ */
+export async function xssAfterSettling(page, ms = 400) {
+  await page.evaluate((t) => new Promise((r) => requestAnimationFrame(() => setTimeout(r, t))), ms);
+  return page.evaluate(() => window.__xss);
 }

@@ -1,45 +1,38 @@
-// Three languages: the worked examples give identical outcomes in each, switching
-// mid-flow keeps every answer and the step, and <html lang> follows the choice.
+// Three languages: every worked example of tests/fixtures/cases.json gives the outcome
+// ids it expects in やさしい日本語 and English (flows.test.mjs plays each in 日本語),
+// switching mid-flow keeps every answer and the step, and <html lang> follows the choice.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, open, dist, answerAll, playToResult, outcome, switchLanguage, screenshot, currentQuestion, assertPrivacy } from './helpers.mjs';
+import {
+  launch, open, dist, answerAll, playToResult, outcome, expectedIds, switchLanguage, screenshot, currentQuestion, assertPrivacy,
+  LANGS, cases, answerSet, caseById,
+} from './helpers.mjs';
 
 let server, browser;
 before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const LANGS = [['ja', '日本語', 'ja'], ['ja-easy', 'やさしい日本語', 'ja'], ['en', 'English', 'en']];
-const KYODO = {
-  role: 'npo', idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes',
-  risks: 'none', capacity: 'established', why_partner: 'strengths', repeat_partner: 'first', readiness: 'purpose+plan',
-};
-const FLOWS = [
-  ['yoshikawa', { role: 'individual', idea: 'join' }],
-  ['yoshikawa', { ...KYODO, subject: 'event', lead: 'co_host', support: 'none', duration: 'once', start: 'a' }],
-  ['yoshikawa', { ...KYODO, subject: 'cleanup', lead: 'we_host', support: 'goods', duration: 'ongoing', start: 'b' }],
-  ['yoshikawa', { ...KYODO, subject: 'planning', lead: 'city_hosts', support: 'none', duration: 'ongoing', start: 'c' }],
-  ['yoshikawa', { ...KYODO, subject: 'event', lead: 'we_host', support: 'name', duration: 'once', start: 'd' }],
-  ['muroran', { ...KYODO, subject: 'service', lead: 'city_work', support: 'none', duration: 'ongoing' }],
-  ['tomakomai', { ...KYODO, subject: 'event', lead: 'we_host', support: 'name', duration: 'once', risks: 'criticism' }],
-];
+const KYODO = answerSet('kyodo');
 
-test('the worked examples give identical outcomes in every language', async () => {
-  for (const [profile, answers] of FLOWS) {
-    const seen = [];
-    for (const [, name, htmlLang] of LANGS) {
+// Every case of tests/fixtures/cases.json in the other two languages (flows.test.mjs
+// plays each in 日本語): the ids on the page must be the ones the case expects.
+for (const c of cases()) {
+  test(`worked example ${c.id} in やさしい日本語 and English: the expected outcome ids`, async () => {
+    for (const lang of LANGS.filter((l) => l.code !== 'ja')) {
       const { context, page } = await open(browser, server.url);
-      await switchLanguage(page, name);
-      await playToResult(page, profile, answers);
-      assert.equal(await page.evaluate(() => document.documentElement.lang), htmlLang);
+      await switchLanguage(page, lang.name);
+      await playToResult(page, c.profile, c.answers);
+      assert.equal(await page.evaluate(() => document.documentElement.lang), lang.htmlLang);
+      assert.equal(await page.locator('.kc').getAttribute('lang'), lang.htmlLang);
       assert.ok(await page.locator('.kc-cite cite').count() > 0, 'citations shown');
-      seen.push(await outcome(page));
+      const { want, have } = expectedIds(c.expect, await outcome(page));
+      assert.ok(Object.keys(want).length > 0, 'the case fixes at least one id');
+      assert.deepEqual(have, want, `${c.id} in ${lang.code}`);
       await context.close();
     }
-    assert.deepEqual(seen[1], seen[0], `${profile} ja-easy = ja`);
-    assert.deepEqual(seen[2], seen[0], `${profile} en = ja`);
-  }
-});
+  });
+}
 
 test('switching language mid-flow keeps the answers and the step', async () => {
   const { context, page } = await open(browser, server.url);
@@ -66,9 +59,10 @@ test('switching language mid-flow keeps the answers and the step', async () => {
 test('the language travels in the share link and the printout shows Japanese beside it', async () => {
   const { context, page } = await open(browser, server.url);
   await switchLanguage(page, 'English');
-  await playToResult(page, 'tomakomai', { ...KYODO, subject: 'event', lead: 'we_host', support: 'name', duration: 'once' });
+  await playToResult(page, 'tomakomai', caseById('tomakomai_koen_fits').answers);
   const link = await page.locator('#kc-share-link').inputValue();
   assert.ok(link.endsWith('!en'), link);
+  const seen = await outcome(page);
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.kc-print-ja').first().isVisible(), true);
   assert.match(await page.locator('.kc-print-ja').first().innerText(), /協働に当たる可能性が高いです/);
@@ -78,11 +72,13 @@ test('the language travels in the share link and the printout shows Japanese bes
   const p2 = await fresh.newPage();
   await p2.goto(link);
   await p2.waitForFunction(() => location.hash === '#/result');
+  await p2.locator('.kc-result h1').waitFor();
   assert.equal(await p2.evaluate(() => document.documentElement.lang), 'en');
+  assert.deepEqual(await outcome(p2), seen, 'the same outcome');
   await fresh.close();
 });
 
-for (const [code, name] of LANGS) {
+for (const { code, name } of LANGS) {
   test(`screenshots in ${code}`, async () => {
     for (const [label, width] of [['phone', 375], ['desktop', 1280]]) {
       const { context, page } = await open(browser, server.url, { width, height: 800 });
@@ -92,7 +88,7 @@ for (const [code, name] of LANGS) {
       await page.locator('.kc-button--start').click();
       await answerAll(page, KYODO, { stopAt: 'idea' });
       await screenshot(page, `lang-${code}-${label}-2-question`);
-      await answerAll(page, { ...KYODO, subject: 'event', lead: 'we_host', support: 'name', duration: 'once', start: 'd' });
+      await answerAll(page, caseById('yoshikawa_science_class').answers);
       await page.locator('.kc-button--result').click();
       await page.locator('.kc-result h1').waitFor();
       await screenshot(page, `lang-${code}-${label}-3-result`);

@@ -19,7 +19,17 @@ const types = {
  */
 const gzCache = new Map();
 
-export function serve(dir, { prefix = '/kyodo/', gzip = false, precompressed = false, extra = {}, mounts = {} } = {}) {
+/**
+ * The origins of the test servers now listening: the privacy watch (helpers.mjs) counts
+ * a request to any other origin, another port on 127.0.0.1 included, as foreign.
+ * `trust: false` starts a server that is not registered (for the watch's own self-test).
+ */
+const trusted = new Set();
+export function isTrustedOrigin(origin) {
+  return trusted.has(origin);
+}
+
+export function serve(dir, { prefix = '/kyodo/', gzip = false, precompressed = false, extra = {}, mounts = {}, trust = true } = {}) {
   const roots = Object.entries({ [prefix]: dir, ...mounts }).map(([p, d]) => [p, path.resolve(d)]);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
@@ -59,7 +69,14 @@ export function serve(dir, { prefix = '/kyodo/', gzip = false, precompressed = f
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ origin: `http://127.0.0.1:${port}`, url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
+      const origin = `http://127.0.0.1:${port}`;
+      if (trust) trusted.add(origin);
+      const close = () => new Promise((r) => {
+        trusted.delete(origin);
+        server.closeAllConnections?.();
+        server.close(r);
+      });
+      resolve({ origin, url: `${origin}${prefix}`, close });
     });
   });
 }
