@@ -78,15 +78,11 @@ pub fn app(props: &AppProps) -> Html {
             }
         }
     });
-    // In an iframe whose host opted in: send the parent our height, and nothing else.
+    // In an iframe whose host opted in: send the parent our height, and nothing else
+    // (here on every change of the state; each new step sends it too, see use_step).
     use_effect(move || {
         if config.resize {
-            let win = gloo::utils::window();
-            let root = gloo::utils::document().query_selector(".kc").ok().flatten();
-            if let (Ok(Some(parent)), Some(root)) = (win.parent(), root) {
-                let height = root.scroll_height();
-                let _ = parent.post_message(&wasm_bindgen::JsValue::from(height), "*");
-            }
+            send_height();
         }
     });
     let tr = Tr { lang };
@@ -121,6 +117,16 @@ fn pages_for_route() -> Html {
         Route::PanicCheck => panic!("deliberate panic (#/__panic) to check the panic hook"),
         Route::Share => html! { <pages::share::ShareLoader /> },
         Route::NotFound => html! { <pages::Guard wanted={Page::Start} /> },
+    }
+}
+
+/// Tells the parent page (the host of our iframe, which opted in with `resize=1`) the
+/// widget's height: a number, nothing else.
+pub fn send_height() {
+    let win = gloo::utils::window();
+    let root = gloo::utils::document().query_selector(".kc").ok().flatten();
+    if let (Ok(Some(parent)), Some(root)) = (win.parent(), root) {
+        let _ = parent.post_message(&wasm_bindgen::JsValue::from(root.scroll_height()), "*");
     }
 }
 

@@ -94,11 +94,12 @@ test('iframe embed under a sub-path completes the flow and sends only its height
   const control = await p2.evaluate(() => window.__from.with.length);
   const frames = {};
   for (const id of ['with', 'without']) frames[id] = await (await p2.locator(`#${id}`).elementHandle()).contentFrame();
-  for (const id of ['without', 'with']) {
-    await frames[id].locator('.kc-button--start').click();
-    await answerAll(frames[id], { role: 'npo' }, { stopAt: 'idea' });
-  }
-  await p2.waitForFunction((n) => window.__from.with.length > n, control);
+  for (const id of ['without', 'with']) await frames[id].locator('.kc-button--start').click();
+  // A new step alone, before any answer, has a new height, and the host is told.
+  await p2.waitForFunction((n) => window.__from.with.length > n, control, { timeout: 5000 });
+  const afterStart = await p2.evaluate(() => window.__from.with.length);
+  for (const id of ['without', 'with']) await answerAll(frames[id], { role: 'npo' }, { stopAt: 'idea' });
+  await p2.waitForFunction((n) => window.__from.with.length > n, afterStart);
   await frames.without.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
   await p2.evaluate(() => new Promise((r) => setTimeout(r, 0)));
   const from = await p2.evaluate(() => window.__from);

@@ -18,7 +18,9 @@ use yew::prelude::*;
 pub fn use_step(title: String, error: bool) {
     let tr = use_context::<crate::app::Tr>().expect("Tr");
     // A host page's own title is left alone unless the host opted in (data-title="set").
-    let set_title = use_context::<std::rc::Rc<crate::app::Config>>().is_none_or(|c| c.title);
+    let config = use_context::<std::rc::Rc<crate::app::Config>>();
+    let set_title = config.as_ref().is_none_or(|c| c.title);
+    let resize = config.as_ref().is_some_and(|c| c.resize);
     use_effect_with((title, error), move |(title, error)| {
         let app = tr.plain("ui.app_title");
         let prefix = if *error { tr.plain("ui.error_prefix") } else { String::new() };
@@ -28,6 +30,10 @@ pub fn use_step(title: String, error: bool) {
             let doc = gloo::utils::document();
             if set_title {
                 doc.set_title(&title);
+            }
+            // A new step has a new height: an iframe host that asked for it is told.
+            if resize {
+                crate::app::send_height();
             }
             if let Some(el) = doc.query_selector(target).ok().flatten() {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
