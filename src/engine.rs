@@ -4,7 +4,17 @@
 
 use crate::cond::Facts;
 use crate::model::{Content, Kind, Level, Part, Profile, Question, Tone};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Facts a condition may ask about beside the questions, with the values they take:
+/// `verdict` (a verdict id; in findings, bands, next steps, start types and readiness),
+/// `city_forms` (the canonical forms the profile's forms cover; anywhere), `top_fit`
+/// (the fit of the form ranked first, lowercase: good, possible, unlikely, unsuitable)
+/// and `top_form` (the canonical forms the first-ranked form covers, when it fits well
+/// or possibly); these two in verdicts and after, never in the flow or in form rules.
+pub const PSEUDO: [&str; 4] = ["verdict", "city_forms", "top_fit", "top_form"];
+/// The values of `top_fit`.
+pub const FITS: [&str; 4] = ["good", "possible", "unlikely", "unsuitable"];
 
 /// Question id → the chosen option ids (one for a single-choice question).
 pub type Answers = BTreeMap<String, Vec<String>>;
@@ -135,6 +145,11 @@ impl Outcome {
             .or_else(|| kyodo().find(|f| f.level == Level::Caution))
             .or_else(|| kyodo().next())
     }
+    /// The readiness items not yet settled, in order (empty when readiness was not asked):
+    /// what the next step `prepare` names in its `{items}`.
+    pub fn readiness_todo(&self) -> Vec<&str> {
+        self.readiness.iter().filter(|r| !r.done).map(|r| r.id.as_str()).collect()
+    }
     /// Every section cited anywhere, each once, in the order first cited.
     pub fn all_citations(&self) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
@@ -172,20 +187,40 @@ impl Outcome {
 struct Ctx<'a> {
     answers: &'a Answers,
     profile: &'a Profile,
-    verdict: Option<&'a str>,
-    verdict_buf: [String; 1],
+    /// The pseudo-facts known at this stage (see `PSEUDO`).
+    pseudo: BTreeMap<&'static str, Vec<String>>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(answers: &'a Answers, profile: &'a Profile, verdict: Option<&'a str>) -> Self {
-        Ctx { answers, profile, verdict, verdict_buf: [verdict.unwrap_or_default().to_string()] }
+    fn new(answers: &'a Answers, profile: &'a Profile) -> Self {
+        let mut pseudo = BTreeMap::new();
+        pseudo.insert("city_forms", city_forms(profile));
+        Ctx { answers, profile, pseudo }
     }
+    fn with(mut self, fact: &'static str, values: Option<Vec<String>>) -> Self {
+        match values {
+            Some(v) => self.pseudo.insert(fact, v),
+            None => self.pseudo.remove(fact),
+        };
+        self
+    }
+}
+
+/// The canonical forms a profile's forms cover.
+fn city_forms(profile: &Profile) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in profile.forms.iter().flat_map(|f| &f.covers) {
+        if !out.contains(c) {
+            out.push(c.clone());
+        }
+    }
+    out
 }
 
 impl Facts for Ctx<'_> {
     fn answer(&self, q: &str) -> Option<&[String]> {
-        if q == "verdict" {
-            return self.verdict.map(|_| &self.verdict_buf[..]);
+        if PSEUDO.contains(&q) {
+            return self.pseudo.get(q).map(|v| v.as_slice());
         }
         self.answers.get(q).map(|v| v.as_slice())
     }
@@ -229,7 +264,7 @@ impl<'a> Engine<'a> {
         let mut on_path = Answers::new();
         let mut path = Vec::new();
         for q in self.content.questions.iter().filter(|q| self.applies(q)) {
-            if !q.ask_if.eval(&Ctx::new(&on_path, self.profile, None)) {
+            if !q.ask_if.eval(&Ctx::new(&on_path, self.profile)) {
                 continue;
             }
             let Some(chosen) = answers.get(&q.id).filter(|c| is_valid(q, c)) else {
@@ -237,7 +272,7 @@ impl<'a> Engine<'a> {
             };
             on_path.insert(q.id.clone(), chosen.clone());
             path.push(q.id.clone());
-            let ctx = Ctx::new(&on_path, self.profile, None);
+            let ctx = Ctx::new(&on_path, self.profile);
             if chosen.iter().any(|c| q.option(c).is_some_and(|o| o.end.eval(&ctx))) {
                 break;
             }
@@ -253,7 +288,7 @@ impl<'a> Engine<'a> {
         let mut on_path = Answers::new();
         let (mut n, mut pos) = (0, 0);
         for q in self.content.questions.iter().filter(|q| self.applies(q)) {
-            if !q.ask_if.eval(&Ctx::new(&on_path, self.profile, None)) {
+            if !q.ask_if.eval(&Ctx::new(&on_path, self.profile)) {
                 continue;
             }
             n += 1;
@@ -264,7 +299,7 @@ impl<'a> Engine<'a> {
             let goes_on = || q.options.iter().find(|o| matches!(o.end, crate::cond::Cond::Never)).map(|o| vec![o.id.clone()]);
             let Some(chosen) = given.clone().or_else(goes_on) else { break };
             on_path.insert(q.id.clone(), chosen.clone());
-            let ctx = Ctx::new(&on_path, self.profile, None);
+            let ctx = Ctx::new(&on_path, self.profile);
             if given.is_some() && chosen.iter().any(|c| q.option(c).is_some_and(|o| o.end.eval(&ctx))) {
                 break;
             }
@@ -306,30 +341,49 @@ impl<'a> Engine<'a> {
             return None;
         }
         let on_path = self.path_answers(answers);
-        let plain = Ctx::new(&on_path, self.profile, None);
+        // The forms first (their rules look at the answers only), then the verdict, which
+        // may ask whether a form fits (`top_fit`, `top_form`), then everything else.
+        let plain = Ctx::new(&on_path, self.profile);
+        let ranked = if on_path.contains_key("subject") { self.rank_forms(&plain) } else { Vec::new() };
+        let top_fit = ranked.first().map(|f| vec![f.fit.name().to_lowercase()]);
+        let top_form = ranked
+            .first()
+            .filter(|f| matches!(f.fit, Fit::Good | Fit::Possible))
+            .and_then(|f| self.profile.form(&f.id))
+            .map(|pf| pf.covers.clone());
+        let before = plain.with("top_fit", top_fit).with("top_form", top_form);
         // The last verdict is a catch-all (`always`), so one always matches; should
         // content ever lack one, the last verdict is still a calm answer, not a panic.
         let v = self
             .content
             .verdicts
             .iter()
-            .find(|v| v.when.eval(&plain))
+            .find(|v| v.when.eval(&before))
             .or(self.content.verdicts.last())?;
-        let ctx = Ctx::new(&on_path, self.profile, Some(&v.id));
-        let verdict = VerdictResult {
-            id: v.id.clone(),
-            tone: v.tone,
-            citations: self.cite(&v.concepts),
-            next: v.next.clone(),
-        };
-        let findings = self
-            .content
-            .findings
+        let ctx = before.with("verdict", Some(vec![v.id.clone()]));
+        let found: Vec<&crate::model::Finding> = self.content.findings.iter().filter(|f| f.when.eval(&ctx)).collect();
+        let findings = found
             .iter()
-            .filter(|f| f.when.eval(&ctx))
             .map(|f| FindingResult { id: f.id.clone(), part: f.part, level: f.level, citations: self.cite(&f.concepts) })
             .collect();
-        let forms = if on_path.contains_key("subject") { self.rank_forms(&ctx) } else { Vec::new() };
+        // What no next step may suggest: forms a holding finding rules out, forms ranked
+        // unsuitable, and forms the city does not have.
+        let mut ruled_out: BTreeSet<&str> = found.iter().flat_map(|f| f.rules_out.iter().map(String::as_str)).collect();
+        for f in ranked.iter().filter(|f| f.fit == Fit::Unsuitable) {
+            ruled_out.extend(self.profile.form(&f.id).into_iter().flat_map(|pf| pf.covers.iter().map(String::as_str)));
+        }
+        let offered = city_forms(self.profile);
+        let next = v
+            .next
+            .iter()
+            .filter(|n| match self.content.next_rules.iter().find(|r| &r.id == *n) {
+                None => true,
+                Some(r) => r.when.eval(&ctx) && r.suggests.iter().all(|f| offered.contains(f) && !ruled_out.contains(f.as_str())),
+            })
+            .cloned()
+            .collect();
+        let verdict = VerdictResult { id: v.id.clone(), tone: v.tone, citations: self.cite(&v.concepts), next };
+        let forms = if v.ranks_forms { ranked } else { Vec::new() };
         let band = self.band(&ctx, &forms);
         let start_type = if self.profile.has_flag("start_types") {
             self.content.start_types.iter().find(|s| s.when.eval(&ctx)).map(|s| StartTypeResult {
@@ -370,7 +424,10 @@ impl<'a> Engine<'a> {
                 if best.as_ref().is_none_or(|(s, _, _)| score > *s) {
                     let reasons = matched
                         .iter()
-                        .map(|r| Reason { key: format!("fit.{}.{}", canon.id, r.reason), citations: pf.cite.clone() })
+                        .map(|r| Reason {
+                            key: format!("fit.{}.{}", canon.id, r.reason),
+                            citations: if r.concepts.is_empty() { pf.cite.clone() } else { self.cite(&r.concepts) },
+                        })
                         .collect();
                     best = Some((score, reasons, format!("canon.{}.use_when", canon.id)));
                 }

@@ -120,6 +120,22 @@ pub struct Verdict {
     pub tone: Tone,
     pub concepts: Vec<String>,
     pub next: Vec<String>,
+    /// Whether the result shows the city's forms ranked (a 協働 verdict); the forms are
+    /// ranked for every path that reaches the form questions, but only a verdict with
+    /// this set shows them, so the verdict and the forms never disagree.
+    pub ranks_forms: bool,
+}
+
+/// When a next step (`next.<id>`) is shown, and which forms it suggests. A step named
+/// by a verdict without an entry here is always shown. A step is dropped when its
+/// condition does not hold, when the city has none of the forms it suggests, or when a
+/// form it suggests is ruled out (a holding finding's `rules_out`, or ranked unsuitable).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextRule {
+    pub id: String,
+    pub when: Cond,
+    /// Canonical form ids the step's text suggests.
+    pub suggests: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -129,6 +145,8 @@ pub struct Finding {
     pub when: Cond,
     pub level: Level,
     pub concepts: Vec<String>,
+    /// Canonical forms this finding rules out while it holds: no next step may suggest them.
+    pub rules_out: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -164,6 +182,8 @@ pub struct FormRule {
     pub when: Cond,
     pub score: i32,
     pub reason: String,
+    /// The concepts whose sections back this reason; empty: the form's own citations.
+    pub concepts: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -371,6 +391,7 @@ pub struct Content {
     pub questions: Vec<Question>,
     pub concepts: Vec<Concept>,
     pub verdicts: Vec<Verdict>,
+    pub next_rules: Vec<NextRule>,
     pub findings: Vec<Finding>,
     pub bands: Vec<String>,
     pub band_rules: Vec<BandRule>,
@@ -1005,6 +1026,8 @@ mod load {
     struct RawRules {
         concept: Vec<Concept>,
         verdict: Vec<RawVerdict>,
+        #[serde(default)]
+        next: Vec<RawNext>,
         finding: Vec<RawFinding>,
         band: Vec<RawId>,
         band_rule: Vec<RawBandRule>,
@@ -1027,6 +1050,18 @@ mod load {
         tone: Tone,
         concepts: Vec<String>,
         next: Vec<String>,
+        #[serde(default)]
+        ranks_forms: bool,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct RawNext {
+        id: String,
+        #[serde(default)]
+        when: Option<String>,
+        #[serde(default)]
+        suggests: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -1037,6 +1072,8 @@ mod load {
         when: String,
         level: Level,
         concepts: Vec<String>,
+        #[serde(default)]
+        rules_out: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -1087,6 +1124,8 @@ mod load {
         when: String,
         score: i32,
         reason: String,
+        #[serde(default)]
+        concepts: Vec<String>,
     }
 
     #[derive(Deserialize)]
@@ -1206,6 +1245,19 @@ mod load {
                     tone: v.tone,
                     concepts: v.concepts,
                     next: v.next,
+                    ranks_forms: v.ranks_forms,
+                })
+                .collect();
+            let next_rules = rr
+                .next
+                .into_iter()
+                .map(|n| NextRule {
+                    when: match &n.when {
+                        Some(w) => self.cond("rules.toml", &format!("next.{}", n.id), w),
+                        None => Cond::Always,
+                    },
+                    id: n.id,
+                    suggests: n.suggests,
                 })
                 .collect();
             let findings = rr
@@ -1217,6 +1269,7 @@ mod load {
                     part: f.part,
                     level: f.level,
                     concepts: f.concepts,
+                    rules_out: f.rules_out,
                 })
                 .collect();
             let band_rules = rr
@@ -1251,6 +1304,7 @@ mod load {
                             when: self.cond("forms.toml", &format!("{}.{}", f.id, r.reason), &r.when),
                             score: r.score,
                             reason: r.reason,
+                            concepts: r.concepts,
                         })
                         .collect(),
                     unsuitable: f
@@ -1344,6 +1398,7 @@ mod load {
                 questions,
                 concepts: rr.concept,
                 verdicts,
+                next_rules,
                 findings,
                 bands: rr.band.into_iter().map(|b| b.id).collect(),
                 band_rules,

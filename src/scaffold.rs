@@ -179,6 +179,9 @@ fn concept_what(id: &str) -> (String, String) {
         "band" => ("市民主導から行政主導までの領域の説明や図", "the spectrum from 市民主導 to 行政主導"),
         "start_types" => ("協働の始まり方の類型（誰が始めるか）", "the types of how 協働 starts (who starts it)"),
         "joint_subsidy" => ("団体どうしの協働事業への補助制度", "a subsidy for projects groups run together"),
+        "form_choice" => ("協働の形態の選び方（事業に応じて選ぶこと、一覧がすべてではないこと、など）", "how a form of 協働 is chosen (by the project; the list is not every form)"),
+        "target_fields" => ("協働の分野（高齢者・障がい者・子育て・外国籍住民など、対象を決めた取り組み）", "the fields of 協働 (projects for older people, people with disabilities, parents, foreign residents …)"),
+        "no_synergy" => ("一緒に取り組んでも単独と変わらない場合（協働の効果がないとき）", "when working together would achieve no more than working alone"),
         other => return (format!("「{other}」の根拠になる文"), format!("the passage behind `{other}`")),
     };
     (ja.to_string(), en.to_string())
@@ -190,6 +193,7 @@ fn flag_what(flag: &str) -> String {
         "citizen_to_citizen" => "指針が、市民や団体どうしの協働（市が加わらない協働）も協働に含めている".to_string(),
         "start_types" => "指針が、協働を始まり方で分類している（誰が始めるか）".to_string(),
         "joint_subsidy" => "指針に、団体どうしの協働事業への補助制度が書いてある".to_string(),
+        "planning_is_participation" => "指針が、市の計画に意見を出すこと（タウンミーティング・パブリックコメントなど）を協働ではなく「参加」としている".to_string(),
         other => format!("content/rules.toml と content/questions.toml で `flag {other}` を使っているところを参照"),
     }
 }

@@ -3,7 +3,7 @@
 //! and every path through every profile ends in an outcome.
 
 use crate::cond::Cond;
-use crate::engine::{is_valid, Answers, Engine};
+use crate::engine::{is_valid, Answers, Engine, FITS, PSEUDO};
 use crate::model::{Contact, Content, ContentError, Kind, Profile, Question, Source};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -220,17 +220,39 @@ fn check_ids(c: &Content, errs: &mut Vec<ContentError>) {
     }
 }
 
+/// When a condition is evaluated, which decides the facts beside the answers it may
+/// use (`engine::PSEUDO`): the flow and the form rules know only the city's forms; the
+/// verdicts also how the forms ranked; everything after the verdict also the verdict.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Flow,
+    Forms,
+    Verdict,
+    After,
+}
+
 /// Checks that a condition names existing questions and options. `before` limits the
 /// questions it may ask about (flow conditions may only look back, so the flow cannot loop).
-fn check_cond(c: &Content, file: &str, id: &str, cond: &Cond, before: Option<usize>, verdict_ok: bool, errs: &mut Vec<ContentError>) {
+fn check_cond(c: &Content, file: &str, id: &str, cond: &Cond, before: Option<usize>, stage: Stage, errs: &mut Vec<ContentError>) {
     let mut refs = Vec::new();
     cond.references(&mut refs);
     for (q, opt) in refs {
-        if q == "verdict" {
-            if !verdict_ok {
-                errs.push(e(file, id, "`verdict` can only be used after the verdict is decided"));
-            } else if let Some(o) = opt.filter(|o| !c.verdicts.iter().any(|v| &v.id == o)) {
-                errs.push(e(file, id, format!("unknown verdict `{o}`")));
+        if PSEUDO.contains(&q.as_str()) {
+            let (known, values): (Stage, Vec<&str>) = match q.as_str() {
+                "verdict" => (Stage::After, c.verdicts.iter().map(|v| v.id.as_str()).collect()),
+                "top_fit" => (Stage::Verdict, FITS.to_vec()),
+                "top_form" => (Stage::Verdict, c.forms.iter().map(|f| f.id.as_str()).collect()),
+                _ => (Stage::Flow, c.forms.iter().map(|f| f.id.as_str()).collect()),
+            };
+            if stage < known {
+                let when = match known {
+                    Stage::After => "after the verdict is decided",
+                    _ => "once the forms are ranked (in verdicts and after)",
+                };
+                errs.push(e(file, id, format!("`{q}` can only be used {when}")));
+            } else if let Some(o) = opt.filter(|o| !values.contains(&o.as_str())) {
+                let what = if q == "verdict" { "verdict" } else if q == "top_fit" { "fit" } else { "canonical form" };
+                errs.push(e(file, id, format!("unknown {what} `{o}` in `{q}`")));
             }
             continue;
         }
@@ -264,6 +286,11 @@ pub fn known_flags(c: &Content) -> BTreeSet<String> {
     c.verdicts.iter().for_each(|v| v.when.flags(&mut out));
     c.findings.iter().for_each(|v| v.when.flags(&mut out));
     c.band_rules.iter().for_each(|v| v.when.flags(&mut out));
+    c.next_rules.iter().for_each(|v| v.when.flags(&mut out));
+    for f in &c.forms {
+        f.rules.iter().for_each(|r| r.when.flags(&mut out));
+        f.unsuitable.iter().for_each(|u| u.when.flags(&mut out));
+    }
     out.extend(c.concepts.iter().filter_map(|k| k.flag.clone()));
     out.into_iter().collect()
 }
@@ -271,12 +298,15 @@ pub fn known_flags(c: &Content) -> BTreeSet<String> {
 fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
     for (i, q) in c.questions.iter().enumerate() {
         // ask_if may only look at earlier questions; end_if also at the question itself.
-        check_cond(c, "questions.toml", &q.id, &q.ask_if, Some(i.saturating_sub(1)), false, errs);
+        check_cond(c, "questions.toml", &q.id, &q.ask_if, Some(i.saturating_sub(1)), Stage::Flow, errs);
+        if PSEUDO.contains(&q.id.as_str()) {
+            errs.push(e("questions.toml", &q.id, format!("`{}` is the name of a fact conditions use beside the answers: choose another id", q.id)));
+        }
         if i == 0 && q.ask_if != Cond::Always {
             errs.push(e("questions.toml", &q.id, "the first question must always be asked"));
         }
         for o in &q.options {
-            check_cond(c, "questions.toml", &format!("{}.{}", q.id, o.id), &o.end, Some(i), false, errs);
+            check_cond(c, "questions.toml", &format!("{}.{}", q.id, o.id), &o.end, Some(i), Stage::Flow, errs);
         }
         for g in &q.glossary {
             if g.is_empty() {
@@ -291,7 +321,7 @@ fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
         }
     };
     for v in &c.verdicts {
-        check_cond(c, "rules.toml", &v.id, &v.when, None, false, errs);
+        check_cond(c, "rules.toml", &v.id, &v.when, None, Stage::Verdict, errs);
         check_concepts("rules.toml", &v.id, &v.concepts, errs);
         if v.concepts.is_empty() {
             errs.push(e("rules.toml", &v.id, "a verdict needs at least one concept to cite"));
@@ -302,15 +332,18 @@ fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
         _ => errs.push(e("rules.toml", "verdict", "the last verdict must be `always`, so every path has one")),
     }
     for f in &c.findings {
-        check_cond(c, "rules.toml", &f.id, &f.when, None, true, errs);
+        check_cond(c, "rules.toml", &f.id, &f.when, None, Stage::After, errs);
         check_concepts("rules.toml", &f.id, &f.concepts, errs);
+        for x in f.rules_out.iter().filter(|x| c.canon_form(x).is_none()) {
+            errs.push(e("rules.toml", &f.id, format!("rules out unknown canonical form `{x}`")));
+        }
         if f.concepts.is_empty() {
             errs.push(e("rules.toml", &f.id, "a finding needs at least one concept to cite"));
         }
     }
     for (i, b) in c.band_rules.iter().enumerate() {
         let id = format!("band_rule[{i}]");
-        check_cond(c, "rules.toml", &id, &b.when, None, true, errs);
+        check_cond(c, "rules.toml", &id, &b.when, None, Stage::After, errs);
         check_concepts("rules.toml", &id, &b.concepts, errs);
         match (&b.band, b.from_top_form) {
             (Some(band), false) if c.bands.contains(band) => {}
@@ -320,19 +353,34 @@ fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
         }
     }
     for s in &c.start_types {
-        check_cond(c, "rules.toml", &s.id, &s.when, None, true, errs);
+        check_cond(c, "rules.toml", &s.id, &s.when, None, Stage::After, errs);
     }
     for r in &c.readiness {
-        check_cond(c, "rules.toml", &r.id, &r.done_when, None, true, errs);
+        check_cond(c, "rules.toml", &r.id, &r.done_when, None, Stage::After, errs);
     }
     for f in &c.forms {
         for r in &f.rules {
-            check_cond(c, "forms.toml", &format!("{}.{}", f.id, r.reason), &r.when, None, true, errs);
+            let id = format!("{}.{}", f.id, r.reason);
+            check_cond(c, "forms.toml", &id, &r.when, None, Stage::Forms, errs);
+            check_concepts("forms.toml", &id, &r.concepts, errs);
         }
         for u in &f.unsuitable {
             let id = format!("{}.{}", f.id, u.reason);
-            check_cond(c, "forms.toml", &id, &u.when, None, true, errs);
+            check_cond(c, "forms.toml", &id, &u.when, None, Stage::Forms, errs);
             check_concepts("forms.toml", &id, &u.concepts, errs);
+        }
+    }
+    for (i, n) in c.next_rules.iter().enumerate() {
+        let id = format!("next.{}", n.id);
+        check_cond(c, "rules.toml", &id, &n.when, None, Stage::After, errs);
+        if !c.verdicts.iter().any(|v| v.next.contains(&n.id)) {
+            errs.push(e("rules.toml", &id, "no verdict names this next step"));
+        }
+        if c.next_rules[..i].iter().any(|x| x.id == n.id) {
+            errs.push(e("rules.toml", &id, "duplicate next step"));
+        }
+        for x in n.suggests.iter().filter(|x| c.canon_form(x).is_none()) {
+            errs.push(e("rules.toml", &id, format!("suggests unknown canonical form `{x}`")));
         }
     }
 }
@@ -597,6 +645,48 @@ pub fn deciding_questions(c: &Content) -> BTreeSet<String> {
     out
 }
 
+/// For each question that steers the flow or decides the verdict, the options that matter
+/// there: those the flow's and the verdicts' conditions name, and those that end the flow.
+/// Two answers that choose the same of these options take the same route (a condition
+/// `q in [..]` holds when a chosen option is among those listed).
+pub fn deciding_options(c: &Content) -> BTreeMap<String, BTreeSet<String>> {
+    let mut refs = Vec::new();
+    for q in &c.questions {
+        q.ask_if.references(&mut refs);
+        q.options.iter().for_each(|o| o.end.references(&mut refs));
+    }
+    c.verdicts.iter().for_each(|v| v.when.references(&mut refs));
+    let mut out: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for (q, o) in refs {
+        let set = out.entry(q).or_default();
+        set.extend(o);
+    }
+    for q in &c.questions {
+        for o in q.options.iter().filter(|o| o.end != Cond::Never) {
+            out.entry(q.id.clone()).or_default().insert(o.id.clone());
+        }
+    }
+    out
+}
+
+/// The routes through a deciding question: its valid answers grouped by the options that
+/// matter (`deciding_options`), one answer of each group, taken in turn across the walk's
+/// rounds (shortest first, so that every option is chosen somewhere).
+fn route_answers(q: &Question, matter: &BTreeSet<String>, round: usize) -> Vec<Vec<String>> {
+    let mut groups: BTreeMap<Vec<String>, Vec<Vec<String>>> = BTreeMap::new();
+    for a in all_answers(q) {
+        let key: Vec<String> = a.iter().filter(|o| matter.contains(*o)).cloned().collect();
+        groups.entry(key).or_default().push(a);
+    }
+    groups
+        .into_values()
+        .map(|mut g| {
+            g.sort_by_key(|a| a.len());
+            g[round % g.len()].clone()
+        })
+        .collect()
+}
+
 /// Every valid answer to a question: each option (single), or each allowed set (multi).
 pub fn all_answers(q: &Question) -> Vec<Vec<String>> {
     match q.kind {
@@ -630,6 +720,7 @@ fn sample_answers(q: &Question) -> Vec<Vec<String>> {
 pub fn walk_all(c: &Content, p: &Profile, mut on_outcome: impl FnMut(&Answers, &crate::engine::Outcome)) -> Result<WalkStats, ContentError> {
     let engine = Engine::new(c, p);
     let deciding = deciding_questions(c);
+    let matter = deciding_options(c);
     let rounds = c.questions.iter().filter(|q| !deciding.contains(&q.id)).map(|q| sample_answers(q).len()).max().unwrap_or(1);
     let mut stats = WalkStats::default();
     for round in 0..rounds {
@@ -644,7 +735,7 @@ pub fn walk_all(c: &Content, p: &Profile, mut on_outcome: impl FnMut(&Answers, &
                         return Err(e("questions.toml", &q.id, "the flow does not end"));
                     }
                     let choices = if deciding.contains(&q.id) {
-                        all_answers(q)
+                        route_answers(q, matter.get(&q.id).unwrap_or(&BTreeSet::new()), round)
                     } else {
                         let s = sample_answers(q);
                         vec![s[round % s.len()].clone()]
@@ -682,15 +773,26 @@ pub fn walk_all(c: &Content, p: &Profile, mut on_outcome: impl FnMut(&Answers, &
     Ok(stats)
 }
 
+/// Whether a condition can never hold in this profile, whatever the answers: it needs a
+/// flag the profile does not set, or a form (`city_forms`) the profile does not have.
+fn never_for(cond: &Cond, p: &Profile) -> bool {
+    match cond {
+        Cond::Never => true,
+        Cond::Flag(f) => !p.has_flag(f),
+        Cond::In(q, opts) if q == "city_forms" => !p.forms.iter().flat_map(|f| &f.covers).any(|c| opts.contains(c)),
+        Cond::And(cs) => cs.iter().any(|c| never_for(c, p)),
+        Cond::Or(cs) => cs.iter().all(|c| never_for(c, p)),
+        _ => false,
+    }
+}
+
 /// The walk's findings as content errors: unreachable questions and options.
 pub fn reachability_errors(c: &Content, p: &Profile, stats: &WalkStats) -> Vec<ContentError> {
     let engine = Engine::new(c, p);
     let mut errs = Vec::new();
     for q in c.questions.iter().filter(|q| engine.applies(q)) {
-        let mut flags = Vec::new();
-        q.ask_if.flags(&mut flags);
-        if flags.iter().any(|f| !p.has_flag(f)) {
-            continue; // asked only in profiles with that flag
+        if never_for(&q.ask_if, p) {
+            continue; // asked only in profiles with a flag or a form this one lacks
         }
         if !stats.questions_reached.contains(&q.id) {
             errs.push(e("questions.toml", &q.id, format!("question is never reached in profile `{}`", p.id)));

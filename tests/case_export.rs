@@ -9,7 +9,8 @@ use kyodo_check::engine::Engine;
 #[test]
 fn an_exported_consultation_reads_back_as_the_same_case() {
     let c = content();
-    for case in cases() {
+    // A case marked known_wrong does not have its expected outcome yet (tests/cases.rs lists them).
+    for case in cases().into_iter().filter(|c| c.known_wrong.is_none()) {
         let outcome = case.play();
         let p = c.profile(&case.profile).unwrap();
         let pairs = case.pairs();

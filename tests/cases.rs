@@ -1,14 +1,20 @@
-//! Every case of tests/fixtures/cases.json (the worked examples of PRODUCT.md, shared
-//! with the end-to-end tests and the benchmark) played natively: each expected id that
-//! is not null must be what the engine returns, the passage the example comes from must
-//! be cited, and every answer a case gives must be asked on its path (an answer that is
-//! never asked would make the case prove nothing about it).
+//! Every case of tests/fixtures/cases.json (the worked examples of PRODUCT.md and the
+//! cases the five guidelines describe, shared with the end-to-end tests and the
+//! benchmark) played natively: each expected id that is not null must be what the engine
+//! returns, the passage the example comes from must be cited (or, for a case that names
+//! the `section` its outcome rests on, be the guideline's own words), that section must
+//! back the verdict, the form, the band or a listed finding, the listed findings must
+//! hold and the listed forms must not fit, and every answer a case gives must be asked
+//! on its path (an answer that is never asked would make the case prove nothing about it).
+//! A case marked `known_wrong` (the engine does not yet give the guideline's outcome) is
+//! listed with its reason and must still fail: never skipped silently.
 
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
-use kyodo_check::engine::{Engine, Outcome};
+use kyodo_check::engine::{Engine, Fit, Outcome};
 use kyodo_check::model::Source;
+use kyodo_check::validate::normalize;
 
 /// A section as the widget names it in Japanese (src/app/components/cite.rs).
 fn citation_name(profile: &str, section: &str) -> String {
@@ -57,10 +63,45 @@ fn problems(case: &Case) -> Vec<String> {
         }
     }
     let cited: Vec<String> = o.all_citations().iter().map(|s| citation_name(&case.profile, s)).collect();
-    if !cited.contains(&case.source) {
-        out.push(format!("source {:?} is not cited; the outcome cites {cited:#?}", case.source));
+    if !cited.contains(&case.source) && !(case.section.is_some() && in_guideline(&case.profile, &case.source)) {
+        out.push(format!("source {:?} is not cited, nor the guideline's own words; the outcome cites {cited:#?}", case.source));
+    }
+    if let Some(section) = &case.section {
+        // What the outcome rests on: the verdict, the first form, the band, the findings the case lists.
+        let mut backing: Vec<&String> = o.verdict.citations.iter().collect();
+        if let Some(f) = top {
+            backing.extend(&f.citations);
+            backing.extend(f.reasons.iter().flat_map(|r| &r.citations));
+        }
+        backing.extend(o.band.iter().flat_map(|b| &b.citations));
+        backing.extend(o.findings.iter().filter(|f| case.findings.contains(&f.id)).flat_map(|f| &f.citations));
+        let names: Vec<String> = backing.iter().map(|s| citation_name(&case.profile, s)).collect();
+        if !names.contains(section) {
+            out.push(format!("section {section:?} backs neither the verdict, the first form, the band nor a listed finding: {names:#?}"));
+        }
+    }
+    for f in &case.findings {
+        if !o.findings.iter().any(|x| &x.id == f) {
+            out.push(format!("finding {f} does not hold; the outcome has {:?}", o.findings.iter().map(|x| &x.id).collect::<Vec<_>>()));
+        }
+    }
+    for f in &case.not_forms {
+        if let Some(x) = o.forms.iter().find(|x| &x.id == f && matches!(x.fit, Fit::Good | Fit::Possible)) {
+            out.push(format!("form {f} must not fit, but fits ({})", x.fit.name()));
+        }
     }
     out
+}
+
+/// Whether `source` is the city's own words: after the city and document names (as the
+/// widget names them), each part (several joined by `…`) is found verbatim in its guideline.
+fn in_guideline(profile: &str, source: &str) -> bool {
+    let c = content();
+    let Some(p) = c.profile(profile) else { return false };
+    let prefix = format!("{} {} ", c.profile_text("ja", profile, "name"), c.profile_text("ja", profile, "document_short"));
+    let (Some(rest), Some(seed)) = (source.strip_prefix(&prefix), sources().seeds.get(&p.seed).cloned()) else { return false };
+    let hay = normalize(&seed);
+    rest.split('…').all(|part| !part.trim().is_empty() && hay.contains(&normalize(part)))
 }
 
 #[test]
@@ -68,13 +109,37 @@ fn every_case_has_the_expected_outcome() {
     let all = cases();
     assert!(all.len() >= 23, "cases.json holds the worked examples ({} cases)", all.len());
     let mut failed = Vec::new();
+    let mut known = Vec::new();
     for case in &all {
-        for p in problems(case) {
-            failed.push(format!("{} ({}): {p}", case.id, case.profile));
+        let found = problems(case);
+        match &case.known_wrong {
+            // Listed, never silently skipped; and a case that now passes must lose its mark.
+            Some(why) if found.is_empty() => failed.push(format!("{} ({}): marked known_wrong ({why}) but now has the guideline's outcome: remove the mark", case.id, case.profile)),
+            Some(why) => known.push(format!("{} ({}): {why}\n    {}", case.id, case.profile, found.join("\n    "))),
+            None => failed.extend(found.into_iter().map(|p| format!("{} ({}): {p}", case.id, case.profile))),
         }
     }
+    if !known.is_empty() {
+        println!("{} case(s) where the engine does not yet give the guideline's outcome (known_wrong):\n{}", known.len(), known.join("\n"));
+    }
     assert!(failed.is_empty(), "{} problem(s) in tests/fixtures/cases.json:\n{}", failed.len(), failed.join("\n"));
-    println!("{} cases played", all.len());
+    println!("{} cases played, {} known wrong", all.len(), known.len());
+}
+
+/// The cases the five guidelines describe (those with a `person`): every one says who is
+/// asking and which section its outcome rests on.
+#[test]
+fn every_guideline_case_names_its_person_and_section() {
+    let all = cases();
+    let described: Vec<_> = all.iter().filter(|c| c.person.is_some()).collect();
+    for c in &described {
+        assert!(c.section.is_some(), "{}: a guideline case names the section its outcome rests on", c.id);
+        assert!(!c.person.as_deref().unwrap_or_default().trim().is_empty(), "{}: who is asking", c.id);
+    }
+    for (profile, at_least) in [("tomakomai", 15), ("muroran", 20), ("yoshikawa", 9), ("minami_alps", 8), ("tachikawa", 7)] {
+        let n = described.iter().filter(|c| c.profile == profile).count();
+        assert!(n >= at_least, "{profile}: {n} guideline cases, expected at least {at_least}");
+    }
 }
 
 #[test]

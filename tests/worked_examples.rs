@@ -148,7 +148,9 @@ fn muroran_own_activity_and_request_sit_at_the_ends() {
 
 /// How the engine rules 後援 out (src/engine.rs): when the disqualifier ends the flow
 /// before the form questions, no form is ranked at all (the verdict is not 協働, so
-/// nothing is offered, 後援 included); when the flow goes on to the forms, every form of
+/// nothing is offered, 後援 included), the finding on whether it is 協働 says why, citing
+/// 第3章(7), no next step suggests 後援, and no 後援 finding (`koen_dq_*`) is shown, since
+/// the person never said they seek 後援; when the flow goes on to the forms, every form of
 /// the profile is ranked and 後援 is among them, `Unsuitable`, with the reason citing
 /// 第3章(7), and ranked after every form that is not ruled out.
 enum KoenOut {
@@ -157,12 +159,20 @@ enum KoenOut {
 }
 
 fn assert_koen_ruled_out(o: &Outcome, finding: &str, how: KoenOut) {
-    let f = o.findings_in(Part::Partner).find(|f| f.id == finding).unwrap_or_else(|| panic!("finding {finding} missing: {:?}", o.findings));
+    let f = o.findings.iter().find(|f| f.id == finding).unwrap_or_else(|| panic!("finding {finding} missing: {:?}", o.findings));
     assert!(f.citations.contains(&"ch3-7".to_string()), "{finding} cites 第3章(7): {:?}", f.citations);
     match how {
         KoenOut::NoFormRanked => {
+            assert_eq!(f.part, Part::Kyodo, "{finding}: said on whether it is 協働");
             assert!(!["kyodo", "kyodo_check"].contains(&o.verdict.id.as_str()), "{finding}: not 協働 ({})", o.verdict.id);
             assert!(o.forms.is_empty(), "{finding}: no form is offered, 後援 included: {:?}", o.forms.iter().map(|f| (&f.id, f.fit)).collect::<Vec<_>>());
+            assert!(!o.findings.iter().any(|f| f.id.starts_with("koen_dq_")), "{finding}: no 後援 finding for someone who did not ask for 後援");
+            let c = content();
+            for n in &o.verdict.next {
+                let key = format!("next.{n}");
+                let text = c.text("ja", &key);
+                assert!(!text.contains("後援"), "{finding}: next step {n} suggests 後援: {text}");
+            }
         }
         KoenOut::Unsuitable => {
             let at = o.forms.iter().position(|f| f.id == "koen").unwrap_or_else(|| panic!("{finding}: 後援 is ranked (as unsuitable): {:?}", o.forms));
@@ -179,14 +189,14 @@ fn assert_koen_ruled_out(o: &Outcome, finding: &str, how: KoenOut) {
 fn tomakomai_koen_for_profit_is_ruled_out() {
     let o = played("tomakomai_koen_for_profit");
     assert_eq!(o.verdict.id, "excluded");
-    assert_koen_ruled_out(&o, "koen_dq_profit", KoenOut::NoFormRanked);
+    assert_koen_ruled_out(&o, "purpose_profit", KoenOut::NoFormRanked);
 }
 
 #[test]
 fn tomakomai_koen_for_specific_people_only_is_ruled_out() {
     let o = played("tomakomai_koen_for_members_only");
-    assert_eq!(o.verdict.id, "own");
-    assert_koen_ruled_out(&o, "koen_dq_members", KoenOut::NoFormRanked);
+    assert_eq!(o.verdict.id, "members_only");
+    assert_koen_ruled_out(&o, "open_members", KoenOut::NoFormRanked);
 }
 
 #[test]
@@ -200,7 +210,7 @@ fn tomakomai_koen_without_safety_measures_is_ruled_out() {
 fn tomakomai_koen_with_religious_or_political_colour_is_ruled_out() {
     let o = played("tomakomai_koen_religious_political");
     assert_eq!(o.verdict.id, "excluded");
-    assert_koen_ruled_out(&o, "koen_dq_religious_political", KoenOut::NoFormRanked);
+    assert_koen_ruled_out(&o, "purpose_religious_political", KoenOut::NoFormRanked);
     assert!(o.verdict.citations.contains(&"ch6-q8".to_string()), "the exclusion cites 第6章 Q8");
 }
 
@@ -208,14 +218,14 @@ fn tomakomai_koen_with_religious_or_political_colour_is_ruled_out() {
 fn tomakomai_koen_against_public_order_is_ruled_out() {
     let o = played("tomakomai_koen_against_public_order");
     assert_eq!(o.verdict.id, "excluded");
-    assert_koen_ruled_out(&o, "koen_dq_public_order", KoenOut::NoFormRanked);
+    assert_koen_ruled_out(&o, "risk_public_order", KoenOut::NoFormRanked);
 }
 
 #[test]
 fn tomakomai_koen_at_risk_of_breaking_the_law_is_ruled_out() {
     let o = played("tomakomai_koen_breaking_the_law");
     assert_eq!(o.verdict.id, "excluded");
-    assert_koen_ruled_out(&o, "koen_dq_illegal", KoenOut::NoFormRanked);
+    assert_koen_ruled_out(&o, "risk_illegal", KoenOut::NoFormRanked);
 }
 
 #[test]

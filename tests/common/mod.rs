@@ -83,12 +83,32 @@ pub struct Case {
     pub id: String,
     pub profile: String,
     /// Where in the city's guideline the example comes from, as the widget names that
-    /// passage in Japanese (city, document, section): one of the outcome's citations.
+    /// passage in Japanese (city, document, section): one of the outcome's citations, or,
+    /// for a case that gives `section`, a passage of the city's guideline: after the city
+    /// and document names, its parts (joined by `…`) are found verbatim in the guideline.
     pub source: String,
     /// An answer set of `answer_sets` that `answers` override, if any.
     pub base: Option<String>,
     pub answers: std::collections::BTreeMap<String, String>,
     pub expect: Expect,
+    /// Who is asking, in one sentence: the answers are what this person would choose,
+    /// reading each question's wording (content/text/ja/common.toml).
+    #[serde(default)]
+    pub person: Option<String>,
+    /// The section of the city's guideline the outcome rests on, as the widget names it in
+    /// Japanese: cited by the verdict, the first-ranked form, the band or a listed finding.
+    #[serde(default)]
+    pub section: Option<String>,
+    /// Findings (rules.toml ids) the outcome must hold.
+    #[serde(default)]
+    pub findings: Vec<String>,
+    /// The profile's forms that must not fit (neither Good nor Possible).
+    #[serde(default)]
+    pub not_forms: Vec<String>,
+    /// Set when today's engine does not give the guideline's outcome: why. tests/cases.rs
+    /// lists these cases and checks that they still fail, rather than skip them silently.
+    #[serde(default)]
+    pub known_wrong: Option<String>,
 }
 
 impl Case {

@@ -29,6 +29,7 @@ for (const c of cases()) {
       const { want, have } = expectedIds(c.expect, await outcome(page));
       assert.ok(Object.keys(want).length > 0, 'the case fixes at least one id');
       assert.deepEqual(have, want, `${c.id} in ${lang.code}`);
+      for (const f of c.findings ?? []) assert.equal(await page.locator(`.kc-finding[data-finding="${f}"]`).count(), 1, `finding ${f} in ${lang.code}`);
       await context.close();
     }
   });

@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); await server?.close(); });
 // A 後援 flow that shows most of what the result can hold: a multi-choice answer, a new
 // group, the same partner every time, a checklist partly done.
 const ANSWERS = {
-  ...answerSet('kyodo'), lead: 'we_host', support: 'name+goods', start: 'd', capacity: 'new_group',
+  ...answerSet('kyodo'), lead: 'we_host', support: 'name+goods', koen_policy: 'yes', start: 'd', capacity: 'new_group',
   repeat_partner: 'same_always', readiness: 'purpose+plan',
 };
 

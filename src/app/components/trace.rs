@@ -8,10 +8,10 @@ use crate::cond::Cond;
 use yew::prelude::*;
 
 /// A condition in words, built from the question titles and option labels on screen.
-pub fn cond_text(tr: &Tr, cond: &Cond) -> String {
+pub fn cond_text(tr: &Tr, profile: &str, cond: &Cond) -> String {
     let group = |c: &Cond| match c {
-        Cond::And(_) | Cond::Or(_) => format!("（{}）", cond_text(tr, c)),
-        _ => cond_text(tr, c),
+        Cond::And(_) | Cond::Or(_) => format!("（{}）", cond_text(tr, profile, c)),
+        _ => cond_text(tr, profile, c),
     };
     match cond {
         Cond::Always => tr.plain("ui.trace_always"),
@@ -19,6 +19,24 @@ pub fn cond_text(tr: &Tr, cond: &Cond) -> String {
         Cond::In(q, opts) if q == "verdict" => {
             let names: Vec<String> = opts.iter().map(|o| tr.plain(&format!("verdict.{o}.title"))).collect();
             tr.plain_with("ui.trace_verdict_is", &[("verdicts", &names.join(&tr.plain("ui.trace_or")))])
+        }
+        // What the engine decided before the verdict: the city's forms, the best fit and the best form.
+        Cond::In(q, opts) if q == "top_fit" => {
+            let names: Vec<String> = opts.iter().map(|o| tr.plain(&format!("ui.fit_{o}"))).collect();
+            tr.plain_with("ui.trace_top_fit", &[("fits", &names.join(&tr.plain("ui.trace_or")))])
+        }
+        Cond::In(q, opts) if q == "top_form" || q == "city_forms" => {
+            // A canonical form by the name of the city's form that covers it.
+            let p = crate::app::content().profile(profile);
+            let names: Vec<String> = opts
+                .iter()
+                .map(|o| match p.and_then(|p| p.forms.iter().find(|f| f.covers.contains(o))) {
+                    Some(f) => tr.plain_profile(profile, &format!("forms.{}.name", f.id)),
+                    None => o.clone(),
+                })
+                .collect();
+            let key = if q == "top_form" { "ui.trace_top_form" } else { "ui.trace_city_forms" };
+            tr.plain_with(key, &[("forms", &names.join(&tr.plain("ui.trace_or")))])
         }
         Cond::In(q, opts) => {
             let names: Vec<String> = opts.iter().map(|o| tr.plain(&format!("q.{q}.o.{o}"))).collect();
@@ -48,7 +66,7 @@ pub fn trace_rule(props: &TraceRuleProps) -> Html {
     html! {
         <li class="kc-trace__rule">
             <p class="kc-trace__label">{ props.label.clone() }</p>
-            <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.html("ui.trace_condition") }</span>{ cond_text(&tr, &props.cond) }</p>
+            <p class="kc-trace__cond"><span class="kc-trace__key">{ tr.html("ui.trace_condition") }</span>{ cond_text(&tr, &props.profile, &props.cond) }</p>
             // Compact: the passages are named, and each opens in place (quoted once, in the sources).
             <Cites profile={props.profile.clone()} sections={props.sections.clone()} />
         </li>

@@ -15,6 +15,8 @@ const NEXT_STEPS: usize = 3;
 pub fn result_summary(props: &OutcomeProps) -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let (o, pid) = (&props.outcome, &props.profile);
+    // What is still to decide, for the step that names it.
+    let todo = o.readiness_todo().iter().map(|r| tr.raw(&format!("readiness.{r}"))).collect::<Vec<_>>().join(&tr.raw("ui.list_sep"));
     html! {
         <section class="kc-section kc-result-summary" id="kc-summary" aria-labelledby="kc-summary-h">
             <h2 class="kc-h2 kc-vh" id="kc-summary-h">{ tr.html("ui.summary_heading") }</h2>
@@ -31,7 +33,7 @@ pub fn result_summary(props: &OutcomeProps) -> Html {
             { common_guideline_note(&tr, pid) }
             <h2 class="kc-h2" id="kc-next">{ tr.html("ui.next_heading") }</h2>
             <ul class="kc-list kc-list--bullet kc-next">
-                { for o.verdict.next.iter().take(NEXT_STEPS).map(|n| html! { <li data-next={n.clone()}>{ tr.html(&format!("next.{n}")) }</li> }) }
+                { for o.verdict.next.iter().take(NEXT_STEPS).map(|n| html! { <li data-next={n.clone()}>{ tr.html_with(&format!("next.{n}"), &[("items", &todo)]) }</li> }) }
             </ul>
             <ContactCard profile={pid.clone()} />
         </section>
