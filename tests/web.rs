@@ -61,7 +61,7 @@ fn hash() -> String {
     web_sys::window().unwrap().location().hash().unwrap()
 }
 
-const SHARE: &str = "#/s/k1!tomakomai!role:npo,idea:together,partner:city,purpose:public,open_to:anyone,synergy:yes,risks:none,subject:event,lead:we_host,support:name,duration:once,capacity:established,why_partner:strengths,repeat_partner:first,readiness:purpose+plan";
+const SHARE: &str = "#/s/k1!tomakomai!role:npo,idea:together,partner:city,purpose:public,open_to:anyone,synergy:yes,risks:none,subject:event,lead:we_host,support:name,koen_policy:yes,duration:once,capacity:established,why_partner:strengths,repeat_partner:first,readiness:purpose+plan";
 
 #[wasm_bindgen_test]
 async fn start_page_renders_with_heading_privacy_and_profile_chooser() {
@@ -85,7 +85,8 @@ async fn question_page_is_a_fieldset_with_the_question_as_legend_and_heading() {
     let el = mount("#/q/role", Some("tomakomai")).await;
     assert_eq!(hash(), "#/q/role");
     assert_eq!(text(&el, "fieldset legend h1"), "あなたは、どの立場で取り組みますか？");
-    assert_eq!(el.query_selector_all("fieldset input[type=radio]").unwrap().length(), 6);
+    let options = kyodo_check::app::content().question("role").unwrap().options.len() as u32;
+    assert_eq!(el.query_selector_all("fieldset input[type=radio]").unwrap().length(), options);
     assert!(el.query_selector("input:checked").unwrap().is_none(), "no option preselected");
     assert!(text(&el, ".kc-why").contains("この質問の理由"));
     assert!(text(&el, "details summary").contains("市民"), "the term is explained where it appears");
@@ -203,7 +204,7 @@ async fn check_page_lists_the_path_with_change_links_naming_the_question() {
     settle().await;
     assert_eq!(text(&el, "h1"), "回答の確認");
     let rows = el.query_selector_all(".kc-summary__row").unwrap().length();
-    assert_eq!(rows, 1 + 15, "the profile and the fifteen answers on the path");
+    assert_eq!(rows, 1 + 16, "the profile and the sixteen answers on the path");
     let change = find(&el, "a[href='#/q/purpose']");
     assert!(change.text_content().unwrap().contains("変更"));
     assert!(text(&change, ".kc-vh").contains("その取り組みの一番の目的は何ですか？"), "hidden text names what it changes");
