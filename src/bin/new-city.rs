@@ -144,7 +144,7 @@ Next steps:
   3. Run `cargo test --test content`. It names each file and key still to fill and
      every quote that is not found in the guideline. Repeat until it passes.
   4. Add the city nowhere else: the city chooser lists it automatically.
-  5. Run `scripts/run` and open http://127.0.0.1:8080/?city={id} to try it.
+  5. Run `scripts/run` and open http://127.0.0.1:8080/kyodo/?city={id} to try it.
 See docs/adding-a-city.md for each step and what the error messages mean.",
             content.languages.iter().map(|l| format!("content/text/{}/{id}.toml", l.code)).collect::<Vec<_>>().join("\n       ")
         );

@@ -20,7 +20,7 @@ let server, browser;
 function run(cmd, args) {
   // The copy shares this checkout's target/ so that only the widget itself is compiled again.
   execFileSync(cmd, args, { cwd: copy, stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, CARGO_TARGET_DIR: path.join(root, 'target'), TRUNK_OFFLINE: 'true' } });
+    env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`, CARGO_TARGET_DIR: path.join(root, 'target'), TRUNK_OFFLINE: 'true' } });
 }
 
 before(async () => {
