@@ -446,3 +446,16 @@ fn the_role_list_names_the_partners_the_guidelines_name() {
     let o = outcome("muroran", &kyodo_with(&[("role", "shakyo"), ("subject", "service"), ("lead", "city_work")]));
     assert_eq!(o.forms[0].id, "itaku");
 }
+
+#[test]
+fn a_result_that_is_not_kyodo_does_not_confirm_sharing_roles_with_the_city() {
+    // Each of these people said they would work with the city, and none gets 協働.
+    for id in ["tomakomai_koen_for_profit", "tachikawa_def_1_common_purpose", "tachikawa_def_4_synergy"] {
+        let o = case(id).play();
+        assert!(!["kyodo", "kyodo_check", "unclear"].contains(&o.verdict.id.as_str()), "{id}: {}", o.verdict.id);
+        assert!(o.findings.iter().all(|f| f.id != "partner_city"), "{id}: 確認できました about sharing roles beside {}", o.verdict.id);
+    }
+    // Where it is 協働, it is confirmed.
+    let o = case("yoshikawa_npo_forum").play();
+    assert!(o.findings.iter().any(|f| f.id == "partner_city"));
+}
