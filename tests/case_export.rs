@@ -25,11 +25,5 @@ fn an_exported_consultation_reads_back_as_the_same_case() {
         assert_eq!(back.expect.verdict.as_deref(), Some(outcome.verdict.id.as_str()));
         assert_eq!(back.expect.top_form.as_deref(), outcome.forms.first().map(|f| f.id.as_str()));
         assert_eq!(back.expect.band.as_deref(), outcome.band.as_ref().map(|b| b.id.as_str()));
-        for (k, want) in [("verdict", case.expect.verdict.as_deref()), ("band", case.expect.band.as_deref())] {
-            if let Some(want) = want {
-                let got = if k == "verdict" { back.expect.verdict.as_deref() } else { back.expect.band.as_deref() };
-                assert_eq!(got, Some(want), "{}: {k}", case.id);
-            }
-        }
     }
 }

@@ -19,9 +19,7 @@ pub enum Notice {
     StoredPartial,
     StoredNewer,
     StorageUnavailable,
-    Saved,
     Wiped,
-    Copied,
 }
 
 impl Notice {
@@ -37,9 +35,7 @@ impl Notice {
             Notice::StoredNewer => "ui.notice_stored_newer",
             Notice::ShareNewer => "ui.notice_share_newer",
             Notice::StorageUnavailable => "ui.notice_storage_unavailable",
-            Notice::Saved => "ui.notice_saved",
             Notice::Wiped => "ui.notice_wiped",
-            Notice::Copied => "ui.notice_copied",
         }
     }
 }

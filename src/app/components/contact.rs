@@ -80,7 +80,7 @@ pub fn common_guideline_note(tr: &Tr, profile: &str) -> Html {
         return html! {};
     }
     html! {
-        <p class="kc-note kc-note--common" data-notice="common-guideline">
+        <p class="kc-note--common" data-notice="common-guideline">
             { tr.html_with("ui.common_guideline_notice", &[("city", &tr.raw_profile(profile, "name"))]) }
         </p>
     }

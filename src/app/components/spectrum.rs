@@ -19,7 +19,8 @@ pub fn spectrum(props: &SpectrumProps) -> Html {
     let last = bands.len().saturating_sub(1);
     html! {
         <figure class="kc-spectrum" aria-labelledby="kc-spectrum-title">
-            <figcaption class="kc-spectrum__title" id="kc-spectrum-title">{ tr.html("ui.spectrum_title") }</figcaption>
+            // The fold's heading already says it on screen; the figure keeps it as its name.
+            <figcaption class="kc-spectrum__title kc-vh" id="kc-spectrum-title">{ tr.html("ui.spectrum_title") }</figcaption>
             <p class="kc-spectrum__end kc-spectrum__end--self" aria-hidden="true">{ tr.html("ui.spectrum_self") }</p>
             <ol class="kc-spectrum__bands">
                 { for bands.iter().enumerate().map(|(i, b)| {
