@@ -17,6 +17,12 @@ pub mod validate;
 pub mod embedded {
     /// Every content file, parsed by build.rs and stored compactly (see `Content::decode`).
     pub static CONTENT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.bin"));
+
+    /// The content build.rs compiled into the binary: parsed and checked at build time,
+    /// so the browser only decodes a compact form (no TOML parser in the wasm).
+    pub fn content() -> Result<crate::model::Content, Vec<crate::model::ContentError>> {
+        crate::model::Content::decode(CONTENT)
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

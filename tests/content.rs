@@ -40,7 +40,7 @@ fn six_profiles_one_per_city_plus_general() {
 fn embedded_content_equals_the_files() {
     let mut from_disk = content().clone();
     from_disk.text_files.clear();
-    let embedded = Content::embedded().expect("embedded content loads");
+    let embedded = kyodo_check::embedded::content().expect("embedded content loads");
     assert!(embedded.text_files.is_empty(), "the compact form leaves text_files out");
     // The parts that differ, by name (the whole Content would print megabytes).
     let (e, d) = (&embedded, &from_disk);

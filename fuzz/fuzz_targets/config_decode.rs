@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 fn content() -> &'static Content {
     static C: OnceLock<Content> = OnceLock::new();
-    C.get_or_init(|| Content::embedded().expect("embedded content decodes"))
+    C.get_or_init(|| kyodo_check::embedded::content().expect("embedded content decodes"))
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -21,7 +21,7 @@ pub use text::{notice_id, rich, Tr};
 /// already proved it valid, so a failure here is a build defect.
 pub fn content() -> &'static Content {
     static C: OnceLock<Content> = OnceLock::new();
-    C.get_or_init(|| Content::embedded().expect("content validated at build time"))
+    C.get_or_init(|| crate::embedded::content().expect("content validated at build time"))
 }
 
 pub use crate::route::Route;

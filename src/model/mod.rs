@@ -1,0 +1,447 @@
+//! The content model: what the data files in `content/` hold, parsed and with every
+//! condition compiled. Loading checks syntax and shape; `validate` checks meaning.
+
+use crate::cond::Cond;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+mod compact;
+#[cfg(not(target_arch = "wasm32"))]
+mod load;
+mod text;
+
+pub use compact::chars;
+pub use text::{LangTexts, PooledStr, Texts};
+
+/// A problem in one content file, named so that a city's editor can find it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ContentError {
+    pub file: String,
+    pub id: String,
+    pub message: String,
+}
+
+impl fmt::Display for ContentError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.id.is_empty() {
+            write!(f, "{}: {}", self.file, self.message)
+        } else {
+            write!(f, "{}: {}: {}", self.file, self.id, self.message)
+        }
+    }
+}
+
+fn err(file: &str, id: &str, message: impl Into<String>) -> ContentError {
+    ContentError { file: file.to_string(), id: id.to_string(), message: message.into() }
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Single,
+    Multi,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Part {
+    Kyodo,
+    Form,
+    Partner,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Ok,
+    Caution,
+    Stop,
+}
+
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tone {
+    Positive,
+    Info,
+    Caution,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    pub code: String,
+    /// The language's name in itself, for the switcher.
+    pub name: String,
+    pub html_lang: String,
+    /// Measurable rules the validator enforces on this language's texts (やさしい日本語).
+    #[serde(default)]
+    pub rules: Option<TextRules>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextRules {
+    /// Every kanji must carry its reading as `{漢字|よみ}`.
+    #[serde(default)]
+    pub ruby: bool,
+    /// Longest sentence, in characters of the base text.
+    pub max_sentence: usize,
+    /// Phrases that must not appear (honorific and humble forms, double negatives).
+    #[serde(default)]
+    pub banned: Vec<String>,
+    /// Key suffixes exempt from the ruby rule: official names shown as printed.
+    #[serde(default)]
+    pub exempt: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Question {
+    pub id: String,
+    pub kind: Kind,
+    pub ask_if: Cond,
+    pub profiles: Option<Vec<String>>,
+    pub glossary: Vec<String>,
+    pub options: Vec<QOption>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QOption {
+    pub id: String,
+    /// Choosing this option finishes the flow when the condition holds.
+    pub end: Cond,
+    /// In a multi-choice question: only valid on its own ("none of these").
+    pub exclusive: bool,
+}
+
+impl Question {
+    pub fn option(&self, id: &str) -> Option<&QOption> {
+        self.options.iter().find(|o| o.id == id)
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Verdict {
+    pub id: String,
+    pub when: Cond,
+    pub tone: Tone,
+    pub concepts: Vec<String>,
+    pub next: Vec<String>,
+    /// Whether the result shows the city's forms ranked (a 協働 verdict); the forms are
+    /// ranked for every path that reaches the form questions, but only a verdict with
+    /// this set shows them, so the verdict and the forms never disagree.
+    pub ranks_forms: bool,
+}
+
+/// When a next step (`next.<id>`) is shown, and which forms it suggests. A step named
+/// by a verdict without an entry here is always shown. A step is dropped when its
+/// condition does not hold, when the city has none of the forms it suggests, or when a
+/// form it suggests is ruled out (a holding finding's `rules_out`, or ranked unsuitable).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NextRule {
+    pub id: String,
+    pub when: Cond,
+    /// Canonical form ids the step's text suggests.
+    pub suggests: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub id: String,
+    pub part: Part,
+    pub when: Cond,
+    pub level: Level,
+    pub concepts: Vec<String>,
+    /// Canonical forms this finding rules out while it holds: no next step may suggest them.
+    pub rules_out: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BandRule {
+    pub when: Cond,
+    pub band: Option<String>,
+    pub from_top_form: bool,
+    pub concepts: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StartType {
+    pub id: String,
+    pub when: Cond,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadinessItem {
+    pub id: String,
+    pub done_when: Cond,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Concept {
+    pub id: String,
+    #[serde(default)]
+    pub flag: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FormRule {
+    pub when: Cond,
+    pub score: i32,
+    pub reason: String,
+    /// The concepts whose sections back this reason; empty: the form's own citations.
+    pub concepts: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsuitable {
+    pub when: Cond,
+    pub reason: String,
+    pub concepts: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CanonForm {
+    pub id: String,
+    pub rules: Vec<FormRule>,
+    pub unsuitable: Vec<Unsuitable>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileForm {
+    pub id: String,
+    pub covers: Vec<String>,
+    pub band: String,
+    pub cite: Vec<String>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Principle {
+    pub id: String,
+    pub cite: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Source {
+    /// The city's own guideline, kept verbatim in `sources/`.
+    #[default]
+    Seed,
+    /// Cross-city facts (general knowledge), in the project's own words in every
+    /// language: `content/text/<lang>/facts.toml`, each naming its public source.
+    Domain,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    #[serde(default)]
+    pub source: Source,
+    /// Overrides the profile's seed (the general profile quotes several cities).
+    #[serde(default)]
+    pub seed: Option<String>,
+    /// A seed section's heading, verbatim; a domain section has none.
+    #[serde(default)]
+    pub heading: PooledStr,
+    #[serde(default)]
+    pub quotes: Vec<PooledStr>,
+    /// The cross-city facts a domain section states (ids in `facts.toml`).
+    #[serde(default)]
+    pub facts: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// As printed, e.g. `048-982-5111` or `042(523)2111`; empty when not known.
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub fax: String,
+    /// The counter's web page.
+    #[serde(default)]
+    pub web: String,
+    /// Where to send a proposal or a request (提案制度 / 広聴).
+    #[serde(default)]
+    pub proposal_web: String,
+    #[serde(default)]
+    pub proposal_phone: String,
+    /// Sections of the guideline that print these details: the validator finds each
+    /// number (and the Japanese address) in their quotes, so none is invented.
+    #[serde(default)]
+    pub cite: Vec<String>,
+}
+
+impl Contact {
+    /// The phone number as a `tel:` target: digits only (and a leading +).
+    pub fn tel(number: &str) -> String {
+        number.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect()
+    }
+
+    /// A Japanese phone or fax number as printed: digits with hyphens or parentheses,
+    /// 10 or 11 digits starting with 0 (or +81 and 9 or 10 more).
+    pub fn valid_phone(number: &str) -> bool {
+        let allowed = number.chars().all(|c| c.is_ascii_digit() || matches!(c, '-' | '(' | ')' | '+'));
+        let digits = Contact::tel(number);
+        let n = digits.trim_start_matches('+').len();
+        allowed
+            && ((digits.starts_with('0') && (10..=11).contains(&n)) || (digits.starts_with("+81") && (11..=12).contains(&n)))
+    }
+
+    /// A web address the widget may link to: http(s), a host with a dot, nothing that
+    /// could break out of an attribute.
+    pub fn valid_web(url: &str) -> bool {
+        let Some(rest) = url.strip_prefix("https://").or_else(|| url.strip_prefix("http://")) else { return false };
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        host.contains('.')
+            && !host.starts_with('.')
+            && host.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'))
+            && url.chars().all(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\'' | '<' | '>' | '\\' | '`'))
+    }
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub seed: String,
+    #[serde(default)]
+    pub flags: BTreeSet<String>,
+    #[serde(default)]
+    pub contact: Contact,
+    /// Set for a city adopted with one file (`content/cities/<id>.toml`): the profile
+    /// whose guideline content it uses. Its own are only its name and contact.
+    #[serde(default)]
+    pub base: Option<String>,
+    /// Contact details from the city's own file (`content/cities/<id>.toml`), shown
+    /// over (or beside) what the guideline prints in `contact`.
+    #[serde(default)]
+    pub city_contact: Option<Contact>,
+    pub concepts: BTreeMap<String, Vec<String>>,
+    #[serde(rename = "form", default)]
+    pub forms: Vec<ProfileForm>,
+    #[serde(rename = "principle", default)]
+    pub principles: Vec<Principle>,
+    #[serde(rename = "section", default)]
+    pub sections: Vec<Section>,
+}
+
+impl Profile {
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+    pub fn form(&self, id: &str) -> Option<&ProfileForm> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+    /// The contact to show: what the guideline prints, with the city file's details
+    /// over it. Empty fields stay empty: the card says what is not known.
+    pub fn shown_contact(&self) -> Contact {
+        let mut c = self.contact.clone();
+        if let Some(city) = &self.city_contact {
+            for (mine, theirs) in [
+                (&mut c.phone, &city.phone),
+                (&mut c.fax, &city.fax),
+                (&mut c.web, &city.web),
+                (&mut c.proposal_web, &city.proposal_web),
+                (&mut c.proposal_phone, &city.proposal_phone),
+            ] {
+                if !theirs.is_empty() {
+                    *mine = theirs.clone();
+                }
+            }
+        }
+        c
+    }
+    pub fn has_flag(&self, flag: &str) -> bool {
+        self.flags.contains(flag)
+    }
+    /// The seed file a section quotes, if it quotes a seed.
+    pub fn seed_of<'a>(&'a self, section: &'a Section) -> Option<&'a str> {
+        match section.source {
+            Source::Domain => None,
+            Source::Seed => Some(section.seed.as_deref().unwrap_or(&self.seed)),
+        }
+    }
+}
+
+/// The accessibility statement's data (content/accessibility.toml).
+#[derive(Clone, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Accessibility {
+    pub standard: String,
+    pub target: String,
+    pub tested: String,
+    pub technologies: Vec<String>,
+    pub criteria: Vec<Criterion>,
+}
+
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub level: String,
+    pub ja: String,
+    pub en: String,
+    pub result: String,
+}
+
+/// Everything the widget says and decides, for every profile and language.
+/// Equal when every part is (the texts compared as maps, whatever their coding).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Content {
+    pub version: u32,
+    pub default_lang: String,
+    pub languages: Vec<Language>,
+    pub questions: Vec<Question>,
+    pub concepts: Vec<Concept>,
+    pub verdicts: Vec<Verdict>,
+    pub next_rules: Vec<NextRule>,
+    pub findings: Vec<Finding>,
+    pub bands: Vec<String>,
+    pub band_rules: Vec<BandRule>,
+    pub start_types: Vec<StartType>,
+    pub readiness: Vec<ReadinessItem>,
+    pub forms: Vec<CanonForm>,
+    pub form_good: i32,
+    pub form_possible: i32,
+    #[serde(with = "compact::pool::profiles")]
+    pub profiles: Vec<Profile>,
+    /// language code → text key → text. Profile texts are under `p.<profile>.`.
+    pub texts: Texts,
+    /// text key → the file it came from (default language), for error messages.
+    /// Only the native loader fills it; the compact form leaves it out.
+    #[serde(skip)]
+    pub text_files: BTreeMap<String, String>,
+    pub accessibility: Accessibility,
+}
+
+impl Content {
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions.iter().find(|q| q.id == id)
+    }
+    pub fn profile(&self, id: &str) -> Option<&Profile> {
+        self.profiles.iter().find(|p| p.id == id)
+    }
+    pub fn canon_form(&self, id: &str) -> Option<&CanonForm> {
+        self.forms.iter().find(|f| f.id == id)
+    }
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.languages.iter().find(|l| l.code == code)
+    }
+    /// A text in a language; falls back to the default language, then to the key
+    /// itself, so a gap shows as a visible key rather than a crash.
+    pub fn text<'a>(&'a self, lang: &str, key: &'a str) -> &'a str {
+        self.texts.get(lang, key).or_else(|| self.texts.get(&self.default_lang, key)).unwrap_or(key)
+    }
+    pub fn has_text(&self, lang: &str, key: &str) -> bool {
+        self.texts.get(lang, key).is_some()
+    }
+    pub fn profile_text<'a>(&'a self, lang: &str, profile: &str, key: &str) -> &'a str {
+        let full = format!("p.{profile}.{key}");
+        self.texts.get(lang, &full).or_else(|| self.texts.get(&self.default_lang, &full)).unwrap_or("")
+    }
+}
