@@ -155,7 +155,11 @@ const kindOf = (url, type) => {
   return ['js', 'wasm', 'css'].includes(ext) ? ext : 'other';
 };
 
-async function measure(browser, target, rate) {
+// The slow-network row (#20): about 1.6 Mbps down with 150 ms round trips, as CDP's
+// Network.emulateNetworkConditions applies them to every request of the page.
+const SLOW_NET = { offline: false, latency: 150, downloadThroughput: 1.6e6 / 8, uploadThroughput: 0.75e6 / 8 };
+
+async function measure(browser, target, rate, net = null) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors = [];
@@ -167,6 +171,7 @@ async function measure(browser, target, rate) {
   await cdp.send('Network.enable');
   await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
   await cdp.send('Emulation.setCPUThrottlingRate', { rate });
+  if (net) await cdp.send('Network.emulateNetworkConditions', net);
   await page.addInitScript(probe, { question: FIRST_QUESTION });
 
   await page.goto(target.url);
@@ -192,7 +197,7 @@ async function measure(browser, target, rate) {
     bytes: files.reduce((s, f) => s + f.bytes, 0), files, steps: [], errors,
   };
 
-  if (target.flow || target.steps) {
+  if (!net && (target.flow || target.steps)) {
     // The same steps for both: the widget goes on to the check and result pages, the
     // floor stops after its STEPS_MEASURED steps (it has no questions after those).
     await page.waitForFunction((q) => location.hash === `#/q/${q}`, FIRST_QUESTION);
@@ -206,7 +211,7 @@ async function measure(browser, target, rate) {
       result.steps.push({ q, ...(await page.evaluate(`(${stepInPage})()`)) });
     }
   }
-  if (target.flow) {
+  if (!net && target.flow) {
     const hash = await page.evaluate(() => location.hash);
     if (hash !== "#/check") throw new Error(`expected the check page after the flow, got ${hash}`);
     result.result = await page.evaluate(`(${resultInPage})()`);
@@ -252,6 +257,7 @@ const targets = {
   yew: { url: `${server.origin}/yew-floor/`, flow: false, steps: true },
 };
 const runs = { widget: {}, floor: {}, yew: {} };
+const slowRuns = { widget: [], floor: [], yew: [] };
 try {
   for (const rate of opt.rates) {
     for (const name of Object.keys(targets)) runs[name][rate] = [];
@@ -264,6 +270,14 @@ try {
         console.error(`${name} ${rate}× run ${i + 1}/${opt.runs}: start ${r.start.toFixed(1)} ms, question ${r.question.toFixed(1)} ms, ${r.bytes} B` +
           (steps ? `, steps [${steps}] ms` : '') + (r.result ? `, result ${r.result.frame.toFixed(1)} ms` : '') + `, heap ${r.heap} B`);
       }
+    }
+  }
+  // The slow network, at 1× CPU: what a visitor on a poor mobile connection waits for.
+  for (let i = 0; i < opt.runs; i++) {
+    for (const name of Object.keys(targets)) {
+      const r = await measure(browser, targets[name], 1, SLOW_NET);
+      slowRuns[name].push(r);
+      console.error(`${name} slow network run ${i + 1}/${opt.runs}: start ${r.start.toFixed(1)} ms, question ${r.question.toFixed(1)} ms, ${r.bytes} B`);
     }
   }
 } finally {
@@ -336,6 +350,13 @@ for (const rate of opt.rates) {
   lines.push(`| JS heap after GC (widget: after the full flow; floors: after their ${STEPS_MEASURED} steps) | ${rate}× | ` +
     `${mb(S.widget[rate].heap)} | ${mb(S.floor[rate].heap)} | ${mb(S.yew[rate].heap)} | ` +
     `${ratio(S.widget[rate].heap, S.floor[rate].heap)} | ${ratio(S.yew[rate].heap, S.floor[rate].heap)} |`);
+}
+{
+  const slow = (name, key) => median(slowRuns[name].map((r) => r[key]));
+  for (const [label, key] of [['start page usable, slow network (1.6 Mbps, 150 ms RTT)', 'start'], ['**first question usable**, slow network (1.6 Mbps, 150 ms RTT)', 'question']]) {
+    const [w, f, y] = ['widget', 'floor', 'yew'].map((n) => slow(n, key));
+    lines.push(`| ${label} | 1× | ${ms(w)} | ${ms(f)} | ${ms(y)} | ${ratio(w, f)} | ${ratio(y, f)} |`);
+  }
 }
 lines.push('');
 lines.push('"Next frame" is the time from just before the click to the first `requestAnimationFrame` after the DOM changed (so it includes waiting for the frame); ' +
