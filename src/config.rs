@@ -75,7 +75,7 @@ pub fn decode(c: &Content, raw: Raw) -> Config {
     let resize = check("resize", raw.resize, &|v| v == "1" || v == "0").as_deref() == Some("1");
     let staff = check("staff", raw.staff, &|v| v == "show" || v == "hide").as_deref() != Some("hide");
     let title = check("title", raw.title, &|v| v == "set" || v == "keep").as_deref() == Some("set");
-    // No chooser and no city: the general profile, so the widget still works.
-    let profile = if profile.is_none() && !chooser { Some("general".to_string()) } else { profile };
+    // No chooser and no city: the common guideline's profile, so the widget still works.
+    let profile = if profile.is_none() && !chooser { Some(c.settings.common_profile.clone()) } else { profile };
     Config { profile, lang, mode, chooser, resize, staff, title, problems }
 }

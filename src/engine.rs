@@ -3,7 +3,7 @@
 //! deterministic; any answer set is accepted (invalid answers count as unanswered).
 
 use crate::cond::Facts;
-use crate::model::{Content, Kind, Level, Part, Profile, Question, Tone};
+use crate::model::{Content, Kind, Level, Part, Profile, Question, Role, Tone};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Facts a condition may ask about beside the questions, with the values they take:
@@ -98,6 +98,23 @@ pub struct BandResult {
     pub index: usize,
     /// The form whose place on the spectrum decided the band.
     pub via_form: Option<String>,
+    /// The form's place is the city's own table's (not the common ordering of forms).
+    pub city_table: bool,
+    pub citations: Vec<String>,
+    /// The other signal, where it places the work elsewhere: the city's placement of the
+    /// best-fitting form when the answers decided, or the answers when the form did.
+    pub second: Option<SecondBand>,
+}
+
+/// A band the other signal gives (see `BandResult::second`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SecondBand {
+    pub id: String,
+    pub index: usize,
+    /// Set when it is the placement of this form; `None` when it is the answers.
+    pub via_form: Option<String>,
+    /// The form's place is the city's own table's (not the common ordering of forms).
+    pub city_table: bool,
     pub citations: Vec<String>,
 }
 
@@ -119,6 +136,17 @@ pub struct PrincipleResult {
     pub citations: Vec<String>,
 }
 
+/// A case the city's guideline describes that used the form ranked first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExampleResult {
+    /// The example's id in the profile (its title is `p.<profile>.examples.<id>`).
+    pub id: String,
+    /// The profile's form it used.
+    pub form: String,
+    /// The passage that describes it.
+    pub citations: Vec<String>,
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outcome {
     pub verdict: VerdictResult,
@@ -130,6 +158,9 @@ pub struct Outcome {
     pub readiness: Vec<ReadinessResult>,
     pub readiness_citations: Vec<String>,
     pub principles: Vec<PrincipleResult>,
+    /// The cases the guideline describes that used the form ranked first (when it fits),
+    /// in the content's order: "この市の指針にある似た取り組み". Empty when no form is shown.
+    pub examples: Vec<ExampleResult>,
 }
 
 impl Outcome {
@@ -179,6 +210,9 @@ impl Outcome {
         add(&self.readiness_citations);
         for p in &self.principles {
             add(&p.citations);
+        }
+        for x in &self.examples {
+            add(&x.citations);
         }
         out
     }
@@ -280,6 +314,15 @@ impl<'a> Engine<'a> {
         Walk { path, next: None }
     }
 
+    /// The voice a question is worded in for these answers: the first of its voices whose
+    /// condition holds on the answers on the path so far; `None` for the plain wording.
+    pub fn voice(&self, question: &str, answers: &Answers) -> Option<&'a str> {
+        let q = self.content.question(question)?;
+        let on_path = self.path_answers(answers);
+        let ctx = Ctx::new(&on_path, self.profile);
+        q.voices.iter().filter_map(|v| self.content.voices.iter().find(|x| &x.id == v)).find(|v| v.when.eval(&ctx)).map(|v| v.id.as_str())
+    }
+
     /// Where a question stands in the flow, for "質問 3／約15": its position, and how
     /// many questions the flow asks in all if each question still open is answered in
     /// a way that goes on. Answers already given count as they are, so a branch that
@@ -344,7 +387,8 @@ impl<'a> Engine<'a> {
         // The forms first (their rules look at the answers only), then the verdict, which
         // may ask whether a form fits (`top_fit`, `top_form`), then everything else.
         let plain = Ctx::new(&on_path, self.profile);
-        let ranked = if on_path.contains_key("subject") { self.rank_forms(&plain) } else { Vec::new() };
+        let reached = |role| self.content.with_role(role).any(|q| on_path.contains_key(&q.id));
+        let ranked = if reached(Role::Forms) { self.rank_forms(&plain) } else { Vec::new() };
         let top_fit = ranked.first().map(|f| vec![f.fit.name().to_lowercase()]);
         let top_form = ranked
             .first()
@@ -385,15 +429,16 @@ impl<'a> Engine<'a> {
         let verdict = VerdictResult { id: v.id.clone(), tone: v.tone, citations: self.cite(&v.concepts), next };
         let forms = if v.ranks_forms { ranked } else { Vec::new() };
         let band = self.band(&ctx, &forms);
-        let start_type = if self.profile.has_flag("start_types") {
+        let settings = &self.content.settings;
+        let start_type = if self.content.profile_has_concept(self.profile, &settings.start_type_concept) {
             self.content.start_types.iter().find(|s| s.when.eval(&ctx)).map(|s| StartTypeResult {
                 id: s.id.clone(),
-                citations: self.cite(&["start_types".to_string()]),
+                citations: self.cite(std::slice::from_ref(&settings.start_type_concept)),
             })
         } else {
             None
         };
-        let readiness = if on_path.contains_key("readiness") {
+        let readiness = if reached(Role::Readiness) {
             self.content
                 .readiness
                 .iter()
@@ -403,14 +448,27 @@ impl<'a> Engine<'a> {
             Vec::new()
         };
         let readiness_citations =
-            if readiness.is_empty() { Vec::new() } else { self.cite(&["readiness".to_string()]) };
+            if readiness.is_empty() { Vec::new() } else { self.cite(std::slice::from_ref(&settings.readiness_concept)) };
         let principles = self
             .profile
             .principles
             .iter()
             .map(|p| PrincipleResult { id: p.id.clone(), citations: p.cite.clone() })
             .collect();
-        Some(Outcome { verdict, findings, forms, band, start_type, readiness, readiness_citations, principles })
+        let examples = self.examples(&forms);
+        Some(Outcome { verdict, findings, forms, band, start_type, readiness, readiness_citations, principles, examples })
+    }
+
+    /// The profile's examples that used the form ranked first, when it fits well or
+    /// possibly; none when no form is shown (a verdict that does not rank forms).
+    fn examples(&self, forms: &[FormResult]) -> Vec<ExampleResult> {
+        let Some(top) = forms.first().filter(|f| matches!(f.fit, Fit::Good | Fit::Possible)) else { return Vec::new() };
+        self.profile
+            .examples
+            .iter()
+            .filter(|x| x.form == top.id)
+            .map(|x| ExampleResult { id: x.id.clone(), form: x.form.clone(), citations: vec![x.section.clone()] })
+            .collect()
     }
 
     fn rank_forms(&self, ctx: &Ctx) -> Vec<FormResult> {
@@ -452,36 +510,43 @@ impl<'a> Engine<'a> {
         out.into_iter().map(|(_, f)| f).collect()
     }
 
+    /// The band: the first band rule that holds and gives one. The content orders the
+    /// rules (who carries and decides the work first, or the city's own table of forms
+    /// first where its guideline has one); the other signal is kept as `second` when it
+    /// places the work elsewhere, so the result can explain both.
     fn band(&self, ctx: &Ctx, forms: &[FormResult]) -> Option<BandResult> {
-        for (rule_index, rule) in self.content.band_rules.iter().enumerate() {
+        let top = forms.first().filter(|f| matches!(f.fit, Fit::Good | Fit::Possible)).and_then(|f| self.profile.form(&f.id));
+        let index_of = |band: &str| self.content.bands.iter().position(|b| b == band);
+        // What one rule gives, if it holds: (band, its index, the form it came from).
+        let give = |rule: &crate::model::BandRule| -> Option<(String, usize, Option<String>)> {
             if !rule.when.eval(ctx) {
-                continue;
+                return None;
             }
-            let (band, via_form) = if rule.from_top_form {
-                match forms.first().filter(|f| matches!(f.fit, Fit::Good | Fit::Possible)) {
-                    Some(f) => match self.profile.form(&f.id) {
-                        Some(pf) => (pf.band.clone(), Some(pf.id.clone())),
-                        None => continue,
-                    },
-                    None => continue,
-                }
-            } else {
-                match &rule.band {
-                    Some(b) => (b.clone(), None),
-                    None => continue,
-                }
-            };
-            let Some(index) = self.content.bands.iter().position(|b| *b == band) else { continue };
-            let mut citations = self.cite(&rule.concepts);
-            if let Some(pf) = via_form.as_deref().and_then(|f| self.profile.form(f)) {
-                for c in &pf.cite {
-                    if !citations.contains(c) {
-                        citations.push(c.clone());
-                    }
+            let (band, via) = if rule.from_top_form { (top?.band.clone(), Some(top?.id.clone())) } else { (rule.band.clone()?, None) };
+            Some((band.clone(), index_of(&band)?, via))
+        };
+        let (rule_index, rule, (id, index, via_form)) =
+            self.content.band_rules.iter().enumerate().find_map(|(i, r)| give(r).map(|g| (i, r, g)))?;
+        // A rule's passages, and the form's own where the band is its place.
+        let cites = |r: &crate::model::BandRule, form: Option<&str>| {
+            let mut out = self.cite(&r.concepts);
+            for c in form.and_then(|f| self.profile.form(f)).map(|pf| pf.cite.clone()).unwrap_or_default() {
+                if !out.contains(&c) {
+                    out.push(c);
                 }
             }
-            return Some(BandResult { id: band, rule: rule_index, index, via_form, citations });
-        }
-        None
+            out
+        };
+        let citations = cites(rule, via_form.as_deref());
+        let other_kind = |r: &crate::model::BandRule| if rule.from_answers { r.from_top_form } else { rule.from_top_form && r.from_answers };
+        let second = self
+            .content
+            .band_rules
+            .iter()
+            .filter(|r| other_kind(r))
+            .find_map(|r| give(r).map(|g| (r, g)))
+            .filter(|(_, (b, _, _))| *b != id)
+            .map(|(r, (b, i, via))| SecondBand { citations: cites(r, via.as_deref()), id: b, index: i, via_form: via, city_table: r.city_table });
+        Some(BandResult { id, rule: rule_index, index, via_form, city_table: rule.city_table, citations, second })
     }
 }

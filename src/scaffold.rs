@@ -25,7 +25,7 @@ pub const TODO: &str = crate::validate::TO_FILL;
 ///
 /// Panics if the content has no `general` profile (the template).
 pub fn scaffold(c: &Content, id: &str, seed_file: &str) -> Vec<(String, String)> {
-    let general = c.profile("general").expect("the content has a `general` profile to copy from");
+    let general = c.profile(&c.settings.common_profile).expect("the content has the common profile (rules.toml settings) to copy from");
     let plan = Plan::new(c, general);
     let mut out = vec![(format!("content/profiles/{id}.toml"), profile_file(c, general, &plan, id, seed_file))];
     // The keys a profile with these sections, forms and principles needs: the general
@@ -95,7 +95,7 @@ impl Plan {
             }
         }
         for f in &general.forms {
-            let name = c.profile_text("ja", "general", &format!("forms.{}.name", f.id));
+            let name = c.profile_text("ja", &general.id, &format!("forms.{}.name", f.id));
             let name = if name.is_empty() { f.id.as_str() } else { name };
             sections.push(PlannedSection {
                 id: format!("form-{}", f.id),
@@ -105,7 +105,7 @@ impl Plan {
             });
         }
         for pr in &general.principles {
-            let name = c.profile_text("ja", "general", &format!("principles.{}.name", pr.id));
+            let name = c.profile_text("ja", &general.id, &format!("principles.{}.name", pr.id));
             let name = if name.is_empty() { pr.id.as_str() } else { name };
             sections.push(PlannedSection {
                 id: format!("principle-{}", pr.id),
@@ -152,6 +152,8 @@ impl Plan {
         for pr in &mut p.principles {
             pr.cite = vec![format!("principle-{}", pr.id)];
         }
+        // The general profile's examples are the five cities' cases: a new city starts with none.
+        p.examples.clear();
         probe.profiles.retain(|x| x.id != id);
         probe.profiles.push(p);
         probe
@@ -346,7 +348,7 @@ cite = []"
     }
     let _ = writeln!(o, "#   cite:   この形態を定義しているセクション");
     for f in &general.forms {
-        let name = c.profile_text("ja", "general", &format!("forms.{}.name", f.id));
+        let name = c.profile_text("ja", &general.id, &format!("forms.{}.name", f.id));
         let _ = writeln!(o, "\n# {name}");
         let _ = writeln!(o, "[[form]]");
         let _ = writeln!(o, "id = {}", q(&f.id));
@@ -358,11 +360,25 @@ cite = []"
     // Principles.
     let _ = writeln!(o, "\n# 協働の原則。指針にない原則は、ブロックごと削除します。指針独自の原則を加えてもかまいません。");
     for pr in &general.principles {
-        let name = c.profile_text("ja", "general", &format!("principles.{}.name", pr.id));
+        let name = c.profile_text("ja", &general.id, &format!("principles.{}.name", pr.id));
         let _ = writeln!(o, "[[principle]]   # {name}");
         let _ = writeln!(o, "id = {}", q(&pr.id));
         let _ = writeln!(o, "cite = {}", list(&[format!("principle-{}", pr.id)]));
     }
+
+    // Examples: none until the city's editor copies them from its guideline.
+    let _ = writeln!(
+        o,
+        "
+# 指針に載っている実際の取り組み（事例）。結果の「この市の指針にある似た取り組み」に、
+# いちばん合う形態を使った事例として出ます。指針が具体的な事例を載せていれば、1件ごとに
+# 次のブロックを加えます（載せていなければ書きません。事例を作ってはいけません）。
+#   [[example]]
+#   id = \"…\"        # 英小文字と _ の名前
+#   form = \"…\"      # その事例が使った形態（上の [[form]] の id）
+#   section = \"…\"   # その事例が載っているセクションの id（quotes に事例の文を写す）
+# 題名は、各言語の text ファイルの [examples] に id = \"…\" の形で書きます。"
+    );
 
     // Sections.
     let _ = writeln!(
@@ -573,8 +589,8 @@ fn render_table(o: &mut String, c: &Content, plan: &Plan, lang: &str, w: &Words,
         let key = if table.is_empty() { field.clone() } else { format!("{table}.{field}") };
         if !commented {
             if let Some(ex) = example_key(plan, &key) {
-                let text = c.profile_text(lang, "general", &ex);
-                if !text.is_empty() && c.has_text(lang, &format!("p.general.{ex}")) {
+                let text = c.profile_text(lang, &c.settings.common_profile, &ex);
+                if !text.is_empty() && c.has_text(lang, &format!("p.{}.{ex}", c.settings.common_profile)) {
                     let _ = writeln!(o, "# {}: {}", w.example, one_line(text));
                 }
             }

@@ -66,6 +66,11 @@ impl Session {
         }
     }
 
+    /// The voice a question is worded in for the answers so far (`Engine::voice`).
+    pub fn voice<'c>(&self, c: &'c Content, question: &str) -> Option<&'c str> {
+        self.engine(c)?.voice(question, &self.answers)
+    }
+
     /// The question before this one on the path (for the back link), if any.
     pub fn previous(&self, c: &Content, question: &str) -> Option<String> {
         let e = self.engine(c)?;

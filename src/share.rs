@@ -4,7 +4,10 @@
 //! `k1!<profile>!<question>:<option>[+<option>],<question>:<option>…!<language>[!<notes>]`
 //!
 //! The notes part (counter staff's consultation notes) is present only when the staff
-//! member chose to include it; it is percent-encoded text.
+//! member chose to include it; it is percent-encoded text. A link carries the notes'
+//! date, section and advice only, never the printed record's fields (the visitor's name,
+//! group and contact, the staff member, the next step): those are kept on the device
+//! (saved answers, with saving on) and printed, and `encode_link` leaves them out.
 //!
 //! Decoding is total: it never panics, caps its input, and returns whatever part is
 //! valid together with what it had to drop, so the user keeps every answer that
@@ -16,25 +19,55 @@ use crate::model::Content;
 /// The format's version. Raise it when the encoding itself changes; content changes
 /// are handled by dropping unknown ids.
 pub const FORMAT: &str = "k1";
-/// Longer input is rejected before parsing. The longest link the widget writes, every
-/// notes field at its cap in four-byte characters (12 bytes each once escaped) with the
-/// longest answers, is about 27,000 bytes (tests/session.rs); 2,000 Japanese characters
-/// of notes alone take 18,000.
+/// Longer input is rejected before parsing. The longest value the widget writes, saved
+/// answers with every notes field at its cap in four-byte characters (12 bytes each once
+/// escaped) and the longest answers, is about 31,800 bytes; the longest link, which never
+/// carries the record's fields, about 27,000 (tests/session.rs). 2,000 Japanese
+/// characters of notes alone take 18,000.
 pub const MAX_LEN: usize = 32768;
 /// The notes' text is cut at this many characters.
 pub const MAX_NOTES: usize = 2000;
+/// Each of the record's fields (person, group, contact, staff, next) is cut at this many characters.
+pub const RECORD_CAP: usize = 80;
 
 /// Counter staff's consultation notes (相談メモ). Free text: always shown as text, never markup.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Notes {
+    /// 相談日 (as a date input gives it, `YYYY-MM-DD`, though any text is kept).
     pub date: String,
+    /// 担当課.
     pub section: String,
+    /// 助言した内容.
     pub text: String,
+    /// The printed record's fields (相談記録票): 相談者, 団体名, 連絡先, 対応者, 次回予定.
+    /// The visitor's own details among them: kept on the device only with saving on,
+    /// printed on the record, and never put in a share link (`for_link`).
+    pub person: String,
+    pub group: String,
+    pub contact: String,
+    pub staff: String,
+    pub next: String,
 }
 
 impl Notes {
     pub fn is_empty(&self) -> bool {
-        self.date.trim().is_empty() && self.section.trim().is_empty() && self.text.trim().is_empty()
+        self.fields().iter().all(|f| f.trim().is_empty())
+    }
+
+    /// Whether any of the record's fields holds anything (spaces count: they round-trip).
+    pub fn has_record(&self) -> bool {
+        self.fields()[3..].iter().any(|f| !f.is_empty())
+    }
+
+    /// What a share link may carry: the date, the section and the advice; never the
+    /// record's fields.
+    pub fn for_link(&self) -> Notes {
+        Notes { date: self.date.clone(), section: self.section.clone(), text: self.text.clone(), ..Notes::default() }
+    }
+
+    /// The fields in the order the format writes them.
+    fn fields(&self) -> [&str; 8] {
+        [&self.date, &self.section, &self.text, &self.person, &self.group, &self.contact, &self.staff, &self.next]
     }
 }
 
@@ -70,6 +103,14 @@ pub fn encode(content: &Content, profile: &str, answers: &Answers, lang: &str) -
     encode_with_notes(content, profile, answers, lang, None)
 }
 
+/// A share link (what goes after `#/s/`): the notes, when staff chose to include them,
+/// without the record's fields.
+pub fn encode_link(content: &Content, profile: &str, answers: &Answers, lang: &str, notes: Option<&Notes>) -> String {
+    encode_with_notes(content, profile, answers, lang, notes.map(Notes::for_link).as_ref())
+}
+
+/// The whole format, every notes field given included: what is saved on the device.
+/// Links go through `encode_link`.
 pub fn encode_with_notes(content: &Content, profile: &str, answers: &Answers, lang: &str, notes: Option<&Notes>) -> String {
     let mut out = format!("{FORMAT}!{profile}!");
     let mut first = true;
@@ -89,9 +130,13 @@ pub fn encode_with_notes(content: &Content, profile: &str, answers: &Answers, la
     out.push_str(lang);
     if let Some(n) = notes.filter(|n| !n.is_empty()) {
         out.push('!');
-        // U+001F separates the three fields, so it cannot be part of one.
-        let field = |f: &str| f.replace('\u{1f}', "");
-        out.push_str(&percent_encode(&format!("{}\u{1f}{}\u{1f}{}", field(&n.date), field(&n.section), field(&n.text))));
+        // U+001F separates the fields, so it cannot be part of one. The record's five
+        // fields follow the first three only when there are any, so notes without them
+        // are written exactly as before they existed.
+        let fields = n.fields();
+        let used = if n.has_record() { &fields[..] } else { &fields[..3] };
+        let joined = used.iter().map(|f| f.replace('\u{1f}', "")).collect::<Vec<_>>().join("\u{1f}");
+        out.push_str(&percent_encode(&joined));
     }
     out
 }
@@ -171,13 +216,24 @@ fn escaped_char(s: &str) -> Option<(char, usize)> {
 }
 
 /// `Err` for a notes part that is not valid percent-encoded UTF-8 (counted as dropped);
-/// `Ok(None)` for notes that are blank once read, which a link never carries.
+/// `Ok(None)` for notes that are blank once read, which a link never carries. Notes of
+/// three fields (written before the record's fields existed, or without them) read with
+/// the record's fields empty.
 fn decode_notes(s: &str) -> Result<Option<Notes>, ()> {
     let text = percent_decode(s).ok_or(())?;
-    let mut parts = text.splitn(3, '\u{1f}');
+    let mut parts = text.splitn(8, '\u{1f}');
     // A hand-made link may hold more separators than fields: never keep one in a field.
-    let cap = |s: Option<&str>, n: usize| s.unwrap_or_default().chars().filter(|c| *c != '\u{1f}').take(n).collect::<String>();
-    let notes = Notes { date: cap(parts.next(), 40), section: cap(parts.next(), 200), text: cap(parts.next(), MAX_NOTES) };
+    let mut cap = |n: usize| parts.next().unwrap_or_default().chars().filter(|c| *c != '\u{1f}').take(n).collect::<String>();
+    let notes = Notes {
+        date: cap(40),
+        section: cap(200),
+        text: cap(MAX_NOTES),
+        person: cap(RECORD_CAP),
+        group: cap(RECORD_CAP),
+        contact: cap(RECORD_CAP),
+        staff: cap(RECORD_CAP),
+        next: cap(RECORD_CAP),
+    };
     Ok((!notes.is_empty()).then_some(notes))
 }
 

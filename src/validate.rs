@@ -4,7 +4,7 @@
 
 use crate::cond::Cond;
 use crate::engine::{is_valid, Answers, Engine, FITS, PSEUDO};
-use crate::model::{Contact, Content, ContentError, Kind, Profile, Question, Source};
+use crate::model::{Contact, Content, ContentError, Kind, Profile, Question, Role, Source};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The guidelines the citations must quote: `sources/*.txt` in the repository.
@@ -57,6 +57,17 @@ pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTre
         for o in &q.options {
             add(format!("q.{}.o.{}", q.id, o.id), &common);
             opt.insert(format!("q.{}.oh.{}", q.id, o.id));
+        }
+        // A voice gives at least its own title; any other text of it is optional.
+        for v in &q.voices {
+            add(format!("q.{}.{v}.title", q.id), &common);
+            for part in ["why", "hint"] {
+                opt.insert(format!("q.{}.{v}.{part}", q.id));
+            }
+            for o in &q.options {
+                opt.insert(format!("q.{}.{v}.o.{}", q.id, o.id));
+                opt.insert(format!("q.{}.{v}.oh.{}", q.id, o.id));
+            }
         }
         for g in &q.glossary {
             add(format!("glossary.{g}.term"), &common);
@@ -129,6 +140,9 @@ pub fn required_keys(c: &Content, lang: &str) -> (BTreeMap<String, String>, BTre
             add(pk(&format!("principles.{}.name", pr.id)), &file);
             add(pk(&format!("principles.{}.text", pr.id)), &file);
         }
+        for x in &p.examples {
+            add(pk(&format!("examples.{}", x.id)), &file);
+        }
     }
     (req, opt)
 }
@@ -154,6 +168,7 @@ pub fn check_all(c: &Content, src: &Sources) -> Vec<ContentError> {
 pub fn validate(c: &Content, src: &Sources) -> Vec<ContentError> {
     let mut errs = Vec::new();
     check_ids(c, &mut errs);
+    check_settings(c, &mut errs);
     check_conditions(c, &mut errs);
     for p in &c.profiles {
         check_profile(c, p, src, &mut errs);
@@ -167,9 +182,29 @@ fn dupes<'a>(ids: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     ids.filter(|i| !seen.insert(*i)).collect()
 }
 
+/// The names the engine takes from the content: each must name something that exists.
+fn check_settings(c: &Content, errs: &mut Vec<ContentError>) {
+    let s = &c.settings;
+    if c.profile(&s.common_profile).is_none() {
+        errs.push(e("rules.toml", "settings.common_profile", format!("no profile `{}` (write the id of a file in profiles/)", s.common_profile)));
+    }
+    for (key, concept) in [("settings.start_type_concept", &s.start_type_concept), ("settings.readiness_concept", &s.readiness_concept)] {
+        if c.concept(concept).is_none() {
+            errs.push(e("rules.toml", key, format!("no concept `{concept}` (write the id of a [[concept]])")));
+        }
+    }
+    if c.with_role(Role::Forms).next().is_none() {
+        errs.push(e("questions.toml", "role", "no question has `role = \"forms\"`, so no form would ever be ranked"));
+    }
+    if !c.readiness.is_empty() && c.with_role(Role::Readiness).next().is_none() {
+        errs.push(e("questions.toml", "role", "no question has `role = \"readiness\"`, so the readiness items would never be shown"));
+    }
+}
+
 fn check_ids(c: &Content, errs: &mut Vec<ContentError>) {
     let groups: Vec<(&str, &str, Vec<&str>)> = vec![
         ("questions.toml", "question", c.questions.iter().map(|q| q.id.as_str()).collect()),
+        ("questions.toml", "voice", c.voices.iter().map(|v| v.id.as_str()).collect()),
         ("rules.toml", "verdict", c.verdicts.iter().map(|v| v.id.as_str()).collect()),
         ("rules.toml", "finding", c.findings.iter().map(|v| v.id.as_str()).collect()),
         ("rules.toml", "concept", c.concepts.iter().map(|v| v.id.as_str()).collect()),
@@ -308,6 +343,13 @@ fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
         for o in &q.options {
             check_cond(c, "questions.toml", &format!("{}.{}", q.id, o.id), &o.end, Some(i), Stage::Flow, errs);
         }
+        // A voice is chosen before the question is shown: it may only look at earlier ones.
+        for v in &q.voices {
+            match c.voices.iter().find(|x| &x.id == v) {
+                Some(voice) => check_cond(c, "questions.toml", &format!("{}.voices.{v}", q.id), &voice.when, Some(i.saturating_sub(1)), Stage::Flow, errs),
+                None => errs.push(e("questions.toml", &q.id, format!("unknown voice `{v}` (declare it as a [[voice]])"))),
+            }
+        }
         for g in &q.glossary {
             if g.is_empty() {
                 errs.push(e("questions.toml", &q.id, "empty glossary term"));
@@ -350,6 +392,12 @@ fn check_conditions(c: &Content, errs: &mut Vec<ContentError>) {
             (Some(band), false) => errs.push(e("rules.toml", &id, format!("unknown band `{band}`"))),
             (None, true) => {}
             _ => errs.push(e("rules.toml", &id, "give either `band` or `from_top_form = true`")),
+        }
+        if b.from_answers && b.from_top_form {
+            errs.push(e("rules.toml", &id, "`from_answers` is for a rule that gives a `band` from the answers, not with `from_top_form`"));
+        }
+        if b.city_table && !b.from_top_form {
+            errs.push(e("rules.toml", &id, "`city_table` says where a form's place comes from: only with `from_top_form = true`"));
         }
     }
     for s in &c.start_types {
@@ -453,6 +501,7 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
     }
     // The contact's own citations (checked in check_contact) may stay empty.
     used.extend(p.contact.cite.iter().filter_map(|s| p.section(s)).map(|s| s.id.as_str()));
+    check_examples(p, &file, &mut used, errs);
     for s in &p.sections {
         let id = format!("section.{}", s.id);
         if !used.contains(s.id.as_str()) {
@@ -495,6 +544,30 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
         for q in &s.quotes {
             if q.trim().is_empty() || !hay.contains(&normalize(q)) {
                 errs.push(e(&file, &id, format!("quote not found verbatim in {name}: {q}")));
+            }
+        }
+    }
+}
+
+/// The cases a guideline describes (`[[example]]`): each used one of the profile's forms
+/// and cites a section of the guideline itself (not a cross-city fact), once per id.
+/// Their texts are required by `required_keys`; the sections they cite count as cited.
+fn check_examples<'a>(p: &'a Profile, file: &str, used: &mut BTreeSet<&'a str>, errs: &mut Vec<ContentError>) {
+    for d in dupes(p.examples.iter().map(|x| x.id.as_str())) {
+        errs.push(e(file, &format!("example.{d}"), "duplicate example id"));
+    }
+    for x in &p.examples {
+        let id = format!("example.{}", x.id);
+        if p.form(&x.form).is_none() {
+            errs.push(e(file, &id, format!("unknown form `{}`: write the id of one of this profile's [[form]]s", x.form)));
+        }
+        match p.section(&x.section) {
+            None => errs.push(e(file, &id, format!("cites unknown section `{}`", x.section))),
+            Some(s) if s.source == Source::Domain => {
+                errs.push(e(file, &id, format!("cites `{}`, a cross-city fact: an example is a case the guideline itself describes", x.section)))
+            }
+            Some(s) => {
+                used.insert(s.id.as_str());
             }
         }
     }

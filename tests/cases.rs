@@ -179,3 +179,72 @@ fn the_kyodo_answer_set_is_complete_in_every_profile() {
         assert_eq!(o.verdict.id, "kyodo", "{}: the kyodo set is 協働", p.id);
     }
 }
+
+// ---- cases like yours (issue #18): the cases the guideline itself describes ----
+
+fn example_ids(o: &Outcome) -> Vec<&str> {
+    o.examples.iter().map(|x| x.id.as_str()).collect()
+}
+
+/// The result lists the cases the city's guideline describes that used the form ranked
+/// first, in the content's order, each citing the passage that describes it; a verdict
+/// that shows no form lists none.
+#[test]
+fn the_similar_cases_are_those_of_the_form_ranked_first() {
+    // 苫小牧市 第5章 (5): a talk co-hosted with the federation of neighbourhood associations.
+    let o = case("tomakomai_ch5_05_machizukuri_talk").play();
+    assert_eq!(o.forms[0].id, "kyosai");
+    assert_eq!(example_ids(&o), ["machizukuri_talk", "pc_class"], "第5章's 共催: (5) and (14)");
+    let cited: Vec<Vec<String>> = o.examples.iter().map(|x| x.citations.clone()).collect();
+    assert_eq!(cited, [vec!["ch5-5".to_string()], vec!["ch5-14".to_string()]]);
+    assert!(o.examples.iter().all(|x| x.form == "kyosai"));
+    // 協定: (4), (9), (13) and the volunteers of (14), in the chapter's order.
+    let o = case("tomakomai_ch5_13_cleanup_supporter").play();
+    assert_eq!(o.forms[0].id, "kyotei");
+    assert_eq!(example_ids(&o), ["disaster_agreement", "plastic_bags", "cleanup_supporters", "pc_class_volunteers"]);
+    // 室蘭市's 4(2) table and 2(2) image under 委託; 吉川市's type A with 共催.
+    assert_eq!(example_ids(&case("muroran_4_2_itaku_shakyo").play()), ["welfare_council_contract", "private_contract"]);
+    assert_eq!(example_ids(&case("yoshikawa_npo_forum").play()), ["npo_forum"]);
+    // Their passages are cited, so the sources list them too.
+    let o = case("yoshikawa_npo_forum").play();
+    assert!(o.all_citations().contains(&"examples".to_string()));
+    // Not 協働, or no form that fits: none.
+    for id in ["tomakomai_koen_for_profit", "tomakomai_koen_for_members_only", "tachikawa_def_4_synergy", "yoshikawa_marathon_runner", "tomakomai_ch5_01_booklet_editor"] {
+        let o = case(id).play();
+        assert!(o.examples.is_empty(), "{id} ({}): {:?}", o.verdict.id, example_ids(&o));
+    }
+    // The common guideline draws on the cities' guidelines, each example named with its city.
+    let c = content();
+    let general = c.profile("general").unwrap();
+    let o = play(c, "general", &answer_set("kyodo").iter().map(|(q, a)| (q.as_str(), a.as_str())).collect::<Vec<_>>());
+    let top = &o.forms[0].id;
+    let want: Vec<&str> = general.examples.iter().filter(|x| &x.form == top).map(|x| x.id.as_str()).collect();
+    assert!(!want.is_empty(), "the general profile has examples of {top}");
+    assert_eq!(example_ids(&o), want);
+    let cities: std::collections::BTreeSet<&str> = general.examples.iter().filter_map(|x| general.section(&x.section)?.seed.as_deref()).collect();
+    assert_eq!(cities.len(), 4, "苫小牧市, 吉川市, 立川市 and 室蘭市 (南アルプス市 prints no case): {cities:?}");
+}
+
+/// The case table and the examples agree: a guideline case whose passage describes an
+/// example finds one of them among its similar cases, under the form the case expects
+/// first. The person of 苫小牧市 第5章 (5) sees (5) itself.
+#[test]
+fn a_guideline_case_finds_its_own_passage_among_the_similar_cases() {
+    let c = content();
+    let mut checked = Vec::new();
+    for case in cases().iter().filter(|x| x.known_wrong.is_none()) {
+        let (Some(p), Some(want)) = (c.profile(&case.profile), &case.expect.top_form) else { continue };
+        let own: Vec<_> = p.examples.iter().filter(|x| citation_name(&case.profile, &x.section) == case.source).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let o = case.play();
+        let listed: Vec<&str> = own.iter().filter(|x| &x.form == want).map(|x| x.id.as_str()).collect();
+        assert!(!listed.is_empty(), "{}: its passage describes {:?}, none under {want}", case.id, own.iter().map(|x| (&x.id, &x.form)).collect::<Vec<_>>());
+        for id in &listed {
+            assert!(example_ids(&o).contains(id), "{}: {id} is not among its similar cases {:?}", case.id, example_ids(&o));
+        }
+        checked.push(case.id.clone());
+    }
+    assert!(checked.len() >= 30, "only {} cases checked: {checked:?}", checked.len());
+}

@@ -98,6 +98,10 @@ fn every_path_of_every_profile_ends_in_an_outcome() {
             if v.id == "kyodo" {
                 assert!(fits, "{}: 協働 with no form that fits: {answers:?}", p.id);
             }
+            // Cases like yours: the guideline's cases of the form shown first, only where it fits.
+            let top = outcome.forms.first().filter(|_| fits).map(|f| f.id.as_str());
+            let want: Vec<&str> = p.examples.iter().filter(|x| Some(x.form.as_str()) == top).map(|x| x.id.as_str()).collect();
+            assert_eq!(outcome.examples.iter().map(|x| x.id.as_str()).collect::<Vec<_>>(), want, "{}: similar cases for {answers:?}", p.id);
             // No next step suggests a form the city lacks or a finding or the ranking rules out.
             for n in &outcome.verdict.next {
                 for f in c.next_rules.iter().filter(|r| &r.id == n).flat_map(|r| &r.suggests) {
@@ -471,8 +475,99 @@ fn a_domain_section_states_facts_written_in_every_language() {
     assert_problem(&p, "profiles/muroran.toml", "section.domain-cost");
 }
 
+/// The 苫小牧市 example this test breaks, as profiles/tomakomai.toml writes it.
+const EXAMPLE: &str = "id = \"machizukuri_talk\"\nform = \"kyosai\"\nsection = \"ch5-5\"";
+
+fn with_example(broken: &str) -> Vec<String> {
+    problems_with(|p, t| {
+        (p == "profiles/tomakomai.toml").then(|| {
+            assert!(t.contains(EXAMPLE), "the example this test breaks is in the file");
+            t.replace(EXAMPLE, broken)
+        })
+    })
+}
+
+fn assert_example_problem(probs: &[String], file: &str, id: &str, says: &str) {
+    assert!(
+        probs.iter().any(|p| p.contains(file) && p.contains(id) && p.contains(says)),
+        "expected {file}: {id}: …{says}…, got:\n{}",
+        probs.join("\n")
+    );
+}
+
+#[test]
+fn a_broken_example_is_reported() {
+    // Its form is one of the profile's forms.
+    let p = with_example("id = \"machizukuri_talk\"\nform = \"kyousai\"\nsection = \"ch5-5\"");
+    assert_example_problem(&p, "profiles/tomakomai.toml", "example.machizukuri_talk", "unknown form `kyousai`");
+    // Its section exists, and is the guideline's own (not a cross-city fact).
+    let p = with_example("id = \"machizukuri_talk\"\nform = \"kyosai\"\nsection = \"ch5-55\"");
+    assert_example_problem(&p, "profiles/tomakomai.toml", "example.machizukuri_talk", "unknown section `ch5-55`");
+    let p = with_example("id = \"machizukuri_talk\"\nform = \"kyosai\"\nsection = \"domain-grades\"");
+    assert_example_problem(&p, "profiles/tomakomai.toml", "example.machizukuri_talk", "cross-city fact");
+    // Its id is used once.
+    let p = with_example("id = \"pc_class\"\nform = \"kyosai\"\nsection = \"ch5-5\"");
+    assert_example_problem(&p, "profiles/tomakomai.toml", "example.pc_class", "duplicate example id");
+    // Its title is written in every language.
+    for lang in ["ja", "ja-easy", "en"] {
+        let file = format!("text/{lang}/tomakomai.toml");
+        let p = problems_with(|path, t| {
+            (path == file).then(|| t.lines().filter(|l| !l.starts_with("machizukuri_talk = ")).collect::<Vec<_>>().join("\n"))
+        });
+        assert_example_problem(&p, &file, "p.tomakomai.examples.machizukuri_talk", "text is missing");
+    }
+}
+
 #[test]
 fn text_still_marked_to_fill_is_named() {
     let p = problems_with(|path, t| (path == "text/ja-easy/tomakomai.toml").then(|| t.replacen("[contact]\ndepartment = \"", "[contact]\ndepartment = \"【要記入】", 1)));
     assert_problem(&p, "text/ja-easy/tomakomai.toml", "p.tomakomai.contact.department");
+}
+
+#[test]
+fn the_names_the_engine_takes_from_the_content_are_checked() {
+    // Each name the engine needs is declared in the content; a wrong one names its key.
+    let probs = problems_with(|p, t| (p == "rules.toml").then(|| t.replace("common_profile = \"general\"", "common_profile = \"generall\"")));
+    assert_problem(&probs, "rules.toml", "settings.common_profile");
+    let probs = problems_with(|p, t| (p == "rules.toml").then(|| t.replace("start_type_concept = \"start_types\"", "start_type_concept = \"start\"")));
+    assert_problem(&probs, "rules.toml", "settings.start_type_concept");
+    let probs = problems_with(|p, t| (p == "rules.toml").then(|| t.replace("readiness_concept = \"readiness\"", "readiness_concept = \"ready\"")));
+    assert_problem(&probs, "rules.toml", "settings.readiness_concept");
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("role = \"forms\"\n", "")));
+    assert_problem(&probs, "questions.toml", "role");
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("role = \"readiness\"\n", "")));
+    assert_problem(&probs, "questions.toml", "role");
+}
+
+#[test]
+fn a_question_role_is_declared_in_the_content_not_in_rust() {
+    // Renaming the form question in the content alone keeps the forms ranked.
+    let rename = |t: &str| {
+        t.replace("id = \"subject\"", "id = \"kind_of_work\"")
+            .replace("subject in", "kind_of_work in")
+            .replace("subject not in", "kind_of_work not in")
+            .replace("[q.subject", "[q.kind_of_work")
+    };
+    let renamed = load_with(|_, t| Some(rename(t))).unwrap_or_else(|e| panic!("{}", report(&e)));
+    assert!(renamed.question("kind_of_work").is_some_and(|q| q.role == Some(kyodo_check::model::Role::Forms)));
+    let case = case("tomakomai_ch5_14_disability_pc_class");
+    let pairs = case.pairs();
+    let refs: Vec<(&str, &str)> = pairs.iter().map(|(q, a)| (q.as_str(), a.as_str())).collect();
+    let moved: Vec<(&str, &str)> = refs.iter().map(|&(q, a)| (if q == "subject" { "kind_of_work" } else { q }, a)).collect();
+    let before = play(content(), &case.profile, &refs);
+    let after = play(&renamed, &case.profile, &moved);
+    assert!(!before.forms.is_empty(), "the case reaches the forms");
+    assert_eq!(before.forms, after.forms);
+    assert_eq!(before.readiness, after.readiness);
+}
+
+#[test]
+fn a_voice_is_checked_like_the_flow() {
+    // Unknown voice, a voice condition on a later question, and a voice title missing.
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replacen("voices = [\"staff\"]", "voices = [\"staf\"]", 1)));
+    assert_problem(&probs, "questions.toml", "idea");
+    let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("when = \"role in [staff]\"", "when = \"role in [staff] or readiness in [plan]\"")));
+    assert_problem(&probs, "questions.toml", "support.voices.staff");
+    let probs = problems_with(|p, t| (p == "text/en/common.toml").then(|| t.replace("[q.support.staff]\ntitle = ", "[q.support.staff]\nxtitle = ")));
+    assert_problem(&probs, "text/en/common.toml", "q.support.staff.title");
 }

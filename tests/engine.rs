@@ -459,3 +459,61 @@ fn a_result_that_is_not_kyodo_does_not_confirm_sharing_roles_with_the_city() {
     let o = case("yoshikawa_npo_forum").play();
     assert!(o.findings.iter().any(|f| f.id == "partner_city"));
 }
+
+#[test]
+fn staff_read_the_questions_about_the_partner_in_their_own_voice() {
+    // Issue #18 item 9: the voice follows the role answered before; other roles and
+    // questions without a staff wording keep the plain one.
+    let c = content();
+    let e = kyodo_check::engine::Engine::new(c, c.profile("tomakomai").unwrap());
+    let staff = answers(&[("role", "staff"), ("idea", "together")]);
+    let npo = answers(&[("role", "npo"), ("idea", "together")]);
+    assert_eq!(e.voice("support", &staff), Some("staff"));
+    assert_eq!(e.voice("support", &npo), None);
+    assert_eq!(e.voice("purpose", &staff), None, "a question with no staff wording");
+    assert_eq!(c.question_key("ja", "support", Some("staff"), "title"), "q.support.staff.title");
+    assert_eq!(c.question_key("ja", "support", Some("staff"), "o.money"), "q.support.o.money", "an option the voice does not reword");
+    assert_ne!(c.text("ja", "q.support.staff.title"), c.text("ja", "q.support.title"));
+}
+
+#[test]
+fn the_band_follows_who_carries_the_work_and_explains_the_citys_placement() {
+    // Issue #18 item 8. Residents who do the cleaning with the city's tools: 市民主導 from
+    // the answers, with 吉川市's placement of アダプト (協力・連携) as the second signal.
+    let adopt = case("yoshikawa_form_4_adopt").play();
+    let b = adopt.band.expect("a band");
+    assert_eq!(b.id, "shimin_shudo");
+    assert_eq!(b.via_form, None, "decided by the answers");
+    let s = b.second.expect("the form's placement differs");
+    assert_eq!((s.id.as_str(), s.via_form.as_deref()), ("kyoryoku_renkei", Some("adopt")));
+    assert!(!s.citations.is_empty(), "the placement is cited");
+    assert!(!s.city_table, "吉川市's guideline places no form on a band: the common ordering does");
+    // 室蘭市's own table (4 (2)) decides there; the answers are the second signal.
+    let flowers = case("muroran_4_2_kyotei_flower_circle").play().band.expect("a band");
+    assert_eq!((flowers.id.as_str(), flowers.via_form.as_deref()), ("kyoryoku_renkei", Some("jigyo_kyoryoku_kyotei")));
+    assert!(flowers.city_table, "室蘭市's own table");
+    let s = flowers.second.expect("the answers differ");
+    assert_eq!((s.id.as_str(), s.via_form.as_deref()), ("shimin_shudo", None));
+    // Where both agree, nothing more is said.
+    let kyosai = case("muroran_4_2_kyosai_seminar").play().band.expect("a band");
+    assert_eq!(kyosai.second, None);
+}
+
+#[test]
+fn the_main_body_question_fits_the_kind_of_work() {
+    // Issue #18 item 4: not asked for planning input or an exchange of information; worded
+    // for an organiser only where the work is an event.
+    let c = content();
+    let e = Engine::new(c, c.profile("yoshikawa").unwrap());
+    let upto = |subject: &str| {
+        answers(&[("role", "npo"), ("idea", "together"), ("partner", "city"), ("purpose", "public"), ("open_to", "anyone"), ("synergy", "yes"), ("risks", "none"), ("subject", subject)])
+    };
+    for subject in ["planning", "info"] {
+        assert_ne!(e.walk(&upto(subject)).next.as_deref(), Some("lead"), "{subject}");
+    }
+    for subject in ["event", "service", "cleanup", "facility", "research"] {
+        assert_eq!(e.walk(&upto(subject)).next.as_deref(), Some("lead"), "{subject}");
+    }
+    assert_eq!(e.voice("lead", &upto("event")), Some("event"));
+    assert_eq!(e.voice("lead", &upto("service")), None);
+}

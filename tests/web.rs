@@ -26,19 +26,29 @@ thread_local! {
 }
 
 async fn mount(hash: &str, profile: Option<&str>) -> Element {
+    // As on the widget's own page: it names each step in the title.
+    let config = Config { profile: profile.map(str::to_string), lang: "ja".into(), chooser: true, staff: true, title: true, ..Default::default() };
+    mount_with(hash, config, None).await
+}
+
+/// Mounts with these settings, over a value saved on this device beforehand (`saved`,
+/// under the widget's key, as if from an earlier visit).
+async fn mount_with(hash: &str, config: Config, saved: Option<&str>) -> Element {
     // One widget at a time: an earlier test's widget would also follow the hash.
     if let Some((handle, el)) = MOUNTED.with(|m| m.borrow_mut().take()) {
         handle.destroy();
         el.remove();
     }
     let win = web_sys::window().unwrap();
-    win.local_storage().unwrap().unwrap().clear().unwrap();
+    let storage = win.local_storage().unwrap().unwrap();
+    storage.clear().unwrap();
+    if let Some(v) = saved {
+        storage.set_item(kyodo_check::app::storage::KEY, v).unwrap();
+    }
     win.location().set_hash(hash).unwrap();
     let doc = gloo::utils::document();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    // As on the widget's own page: it names each step in the title.
-    let config = Config { profile: profile.map(str::to_string), lang: "ja".into(), chooser: true, staff: true, title: true, ..Default::default() };
     let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config }).render();
     MOUNTED.with(|m| *m.borrow_mut() = Some((handle, el.clone())));
     settle().await;
@@ -220,4 +230,67 @@ async fn a_broken_share_link_gives_a_calm_message() {
     assert_eq!(hash(), "#/");
     assert!(text(&el, ".kc-notice").contains("共有リンクを読み込めませんでした"));
     assert!(!text(&el, "h1").is_empty());
+}
+
+/// Counter mode over answers saved on this device: the notes as the widget saved them.
+async fn mount_counter_saved(saved: &str) -> Element {
+    let config = Config { lang: "ja".into(), chooser: true, staff: true, title: true, mode: kyodo_check::app::Mode::Counter, ..Default::default() };
+    mount_with("#/result", config, Some(saved)).await
+}
+
+fn value(el: &Element, selector: &str) -> String {
+    find(el, selector).dyn_into::<HtmlInputElement>().map(|i| i.value()).unwrap_or_else(|e| e.text_content().unwrap_or_default())
+}
+
+#[wasm_bindgen_test]
+async fn notes_saved_before_the_record_fields_load_into_the_notes_and_the_record() {
+    // Three fields (相談日, 担当課, 助言した内容), as saved before the record's fields existed.
+    let saved = format!("{}!ja!2026-11-22%1F%E5%B8%82%E6%B0%91%E8%87%AA%E6%B2%BB%E6%8E%A8%E9%80%B2%E8%AA%B2%1F%E6%8C%81%E5%8F%82", &SHARE[4..]);
+    let el = mount_counter_saved(&saved).await;
+    assert_eq!(hash(), "#/result");
+    assert!(el.query_selector("[data-notice=stored_restored]").unwrap().is_some(), "{}", el.inner_html());
+    assert_eq!(value(&el, "#kc-notes-date"), "2026-11-22");
+    assert_eq!(value(&el, "#kc-notes-section"), "市民自治推進課");
+    let text = find(&el, "#kc-notes-text").dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
+    assert_eq!(text, "持参");
+    for field in ["person", "group", "contact", "staff", "next"] {
+        // Each of the record's fields is a labelled input, empty, and an empty line on the sheet.
+        assert_eq!(value(&el, &format!("#kc-notes-{field}")), "", "{field}");
+        assert!(el.query_selector(&format!("label[for=kc-notes-{field}]")).unwrap().is_some(), "{field} is labelled");
+        let sheet = find(&el, &format!(".kc-sheet-fields [data-field={field}] [data-value]"));
+        assert_eq!((sheet.get_attribute("data-value").as_deref(), sheet.text_content().as_deref()), (Some(""), Some("")), "{field}");
+    }
+    let date = find(&el, ".kc-sheet-fields [data-field=date] [data-value]");
+    assert_eq!(date.get_attribute("data-value").as_deref(), Some("2026-11-22"));
+    assert_eq!(date.text_content().as_deref(), Some("2026年11月22日"), "the date as the sheet writes dates");
+}
+
+#[wasm_bindgen_test]
+async fn the_record_fields_saved_on_the_device_come_back() {
+    // 助言した内容 x; 相談者 山田, 団体名 NPO, 連絡先 0144, 対応者 (none), 次回予定 12/5.
+    let saved = format!("{}!ja!%1F%1Fx%1F%E5%B1%B1%E7%94%B0%1FNPO%1F0144%1F%1F12%2F5", &SHARE[4..]);
+    let el = mount_counter_saved(&saved).await;
+    assert!(el.query_selector("[data-notice=stored_restored]").unwrap().is_some());
+    let want = [("person", "山田"), ("group", "NPO"), ("contact", "0144"), ("staff", ""), ("next", "12/5")];
+    for (field, v) in want {
+        assert_eq!(value(&el, &format!("#kc-notes-{field}")), v, "{field}");
+        assert_eq!(text(&el, &format!(".kc-sheet-fields [data-field={field}] [data-value]")), v, "{field} on the sheet");
+    }
+    // With the notes included, the link carries the advice and never the record's fields.
+    click(&el, "#kc-notes-in-link");
+    settle().await;
+    let link = find(&el, "#kc-share-link").dyn_into::<HtmlInputElement>().unwrap().value();
+    assert!(link.ends_with("!ja!%1F%1Fx"), "{link}");
+}
+
+#[wasm_bindgen_test]
+async fn damaged_saved_notes_give_a_calm_message_and_keep_the_answers() {
+    let saved = format!("{}!ja!%E5%B1%B1%1F%G0", &SHARE[4..]);
+    let el = mount_counter_saved(&saved).await;
+    assert_eq!(hash(), "#/result", "the answers were kept");
+    assert!(el.query_selector("[data-notice=stored_partial]").unwrap().is_some(), "{}", el.inner_html());
+    assert_eq!(value(&el, "#kc-notes-person"), "");
+    // Nothing is overwritten until the user saves again.
+    let kept = web_sys::window().unwrap().local_storage().unwrap().unwrap().get_item(kyodo_check::app::storage::KEY).unwrap();
+    assert_eq!(kept.as_deref(), Some(saved.as_str()));
 }

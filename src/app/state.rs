@@ -53,8 +53,9 @@ pub struct Store {
     /// A status message for the polite live region (a text key), e.g. after a language switch.
     pub announce: Option<&'static str>,
     pub mode: Mode,
-    /// Counter staff's consultation notes: in memory; on the device only with saving on;
-    /// in a share link only when `notes_in_link`.
+    /// Counter staff's consultation notes and the printed record's fields: in memory; on
+    /// the device only with saving on; in a share link only when `notes_in_link`, and
+    /// then without the record's fields (`share::encode_link`).
     pub notes: crate::share::Notes,
     pub notes_in_link: bool,
 }

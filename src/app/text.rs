@@ -54,6 +54,11 @@ impl Tr {
     pub fn html_with(&self, key: &str, args: &[(&str, &str)]) -> Html {
         rich(&self.raw_with(key, args))
     }
+    /// The key of a question's text (`title`, `why`, `o.<option>` …) in its voice
+    /// (`Engine::voice`): the voice's own wording where the content gives one.
+    pub fn q(&self, question: &str, voice: Option<&str>, part: &str) -> String {
+        content().question_key(&self.lang, question, voice, part)
+    }
     /// The same text in Japanese, for staff reading a printout in another language.
     pub fn ja(&self) -> Option<Tr> {
         (self.lang != content().default_lang).then(|| Tr { lang: content().default_lang.clone() })

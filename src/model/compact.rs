@@ -288,7 +288,9 @@ pub(super) mod pool {
         })
     }
 
-    /// Profiles with each section's heading and quotes as indices.
+    /// Profiles with each section's heading and quotes as indices; the rest of a profile
+    /// (forms, principles, examples …) as it is. `tests/content.rs` compares every part
+    /// after a round trip, so a field added to `Profile` cannot be dropped here unseen.
     pub mod profiles {
         use super::*;
         use crate::model::Source;

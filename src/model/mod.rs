@@ -100,10 +100,49 @@ pub struct TextRules {
 pub struct Question {
     pub id: String,
     pub kind: Kind,
+    /// What answering this question starts in the engine, declared in the content.
+    pub role: Option<Role>,
+    /// The voices this question has its own wording in (`voices = [...]`), in order.
+    pub voices: Vec<String>,
     pub ask_if: Cond,
     pub profiles: Option<Vec<String>>,
     pub glossary: Vec<String>,
     pub options: Vec<QOption>,
+}
+
+/// Other wording for the questions that have it, used while `when` holds on the answers
+/// so far (`[[voice]]` in questions.toml): e.g. city staff read 「相手の団体」 where a
+/// citizen reads 「市」. Its texts are `q.<question>.<voice>.title` and so on; a text it
+/// does not give is the plain one. The options, and so the outcomes, stay the same.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Voice {
+    pub id: String,
+    pub when: Cond,
+}
+
+/// A question's role in the engine (`role = "..."` in questions.toml).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Once answered on the path, the profile's forms are ranked.
+    Forms,
+    /// Its answers settle the readiness items; once answered, the readiness list is shown.
+    Readiness,
+}
+
+/// Which profile applies when an embed names none, and which concepts the start type and
+/// the readiness list cite (rules.toml's `[settings]`): names the engine would otherwise
+/// have to know.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// The profile of the common guideline: used when no city is set, listed last.
+    pub common_profile: String,
+    /// The concept a start type cites; a start type is given only where the profile has
+    /// this concept (see the concept's `flag`).
+    pub start_type_concept: String,
+    /// The concept the readiness list cites.
+    pub readiness_concept: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,6 +201,11 @@ pub struct BandRule {
     pub when: Cond,
     pub band: Option<String>,
     pub from_top_form: bool,
+    /// The rule reads who carries and decides the work (the answers), not the form.
+    pub from_answers: bool,
+    /// With `from_top_form`: the form's place comes from the city's own table of bands
+    /// (its guideline places each form); otherwise from the common ordering of forms.
+    pub city_table: bool,
     pub concepts: Vec<String>,
 }
 
@@ -222,6 +266,19 @@ pub struct ProfileForm {
 pub struct Principle {
     pub id: String,
     pub cite: Vec<String>,
+}
+
+/// A real case the city's guideline describes (`[[example]]`), shown on the result
+/// beside the form it used: "この市の指針にある似た取り組み". Its title is the text
+/// `p.<profile>.examples.<id>` in every language.
+#[derive(Clone, Debug, Deserialize, PartialEq, Eq, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    pub id: String,
+    /// The profile's form (a `[[form]]` id) the case used.
+    pub form: String,
+    /// The section of the guideline that describes the case (its quotes contain it).
+    pub section: String,
 }
 
 #[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq, Serialize)]
@@ -328,6 +385,9 @@ pub struct Profile {
     pub principles: Vec<Principle>,
     #[serde(rename = "section", default)]
     pub sections: Vec<Section>,
+    /// The cases the guideline describes, in the order the result lists them.
+    #[serde(rename = "example", default)]
+    pub examples: Vec<Example>,
 }
 
 impl Profile {
@@ -397,6 +457,7 @@ pub struct Content {
     pub default_lang: String,
     pub languages: Vec<Language>,
     pub questions: Vec<Question>,
+    pub voices: Vec<Voice>,
     pub concepts: Vec<Concept>,
     pub verdicts: Vec<Verdict>,
     pub next_rules: Vec<NextRule>,
@@ -408,6 +469,7 @@ pub struct Content {
     pub forms: Vec<CanonForm>,
     pub form_good: i32,
     pub form_possible: i32,
+    pub settings: Settings,
     #[serde(with = "compact::pool::profiles")]
     pub profiles: Vec<Profile>,
     /// language code → text key → text. Profile texts are under `p.<profile>.`.
@@ -422,6 +484,28 @@ pub struct Content {
 impl Content {
     pub fn question(&self, id: &str) -> Option<&Question> {
         self.questions.iter().find(|q| q.id == id)
+    }
+    /// The key of a question's text (`title`, `why`, `hint`, `o.<option>`, `oh.<option>`)
+    /// in a voice: the voice's own where the content gives it, else the plain one.
+    pub fn question_key(&self, lang: &str, question: &str, voice: Option<&str>, part: &str) -> String {
+        if let Some(v) = voice {
+            let own = format!("q.{question}.{v}.{part}");
+            if self.has_text(lang, &own) || self.has_text(&self.default_lang, &own) {
+                return own;
+            }
+        }
+        format!("q.{question}.{part}")
+    }
+    /// The questions that play this role in the engine.
+    pub fn with_role(&self, role: Role) -> impl Iterator<Item = &Question> {
+        self.questions.iter().filter(move |q| q.role == Some(role))
+    }
+    pub fn concept(&self, id: &str) -> Option<&Concept> {
+        self.concepts.iter().find(|c| c.id == id)
+    }
+    /// Whether a profile has a concept: every profile has a concept without `flag`.
+    pub fn profile_has_concept(&self, profile: &Profile, concept: &str) -> bool {
+        self.concept(concept).is_some_and(|c| c.flag.as_deref().is_none_or(|f| profile.has_flag(f)))
     }
     pub fn profile(&self, id: &str) -> Option<&Profile> {
         self.profiles.iter().find(|p| p.id == id)

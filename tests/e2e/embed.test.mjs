@@ -127,6 +127,54 @@ test('attributes choose profile, language and mode', async () => {
   await context.close();
 });
 
+// docs/embedding.md: on a direct mount the host page's title is the host's, unless it
+// sets data-title="set"; the widget's own page (and so the iframe) names every step.
+test('document.title: a direct mount leaves the host title alone unless data-title="set"; the own page names each step', async () => {
+  const HOST_TITLE = '協働について｜○○市';
+  const host = (attrs) => '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><title>' + HOST_TITLE + '</title></head><body>' +
+    `<div id="kyodo-check" data-city="tomakomai" ${attrs}></div><script type="module" src="/kyodo/loader.js"></script></body></html>`;
+  // The title after the start page, the first question and the second. Each is read once
+  // the widget has focused the step's heading, which it does in the same callback as
+  // it names the step: whatever the title is then, the widget has had its say.
+  const titles = async (url, attrs) => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    if (attrs !== null) {
+      await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: host(attrs) }));
+    }
+    await page.goto(url);
+    const stepShown = (hash) => page.waitForFunction((h) => location.hash === h && document.activeElement === document.querySelector('.kc h1'), hash);
+    const seen = [];
+    await page.locator('.kc h1').waitFor();
+    await stepShown('');
+    seen.push(await page.title());
+    await page.locator('.kc-button--start').click();
+    await stepShown('#/q/role');
+    seen.push(await page.title());
+    await answerAll(page, { role: 'npo' }, { stopAt: 'idea' });
+    await stepShown('#/q/idea');
+    seen.push(await page.title());
+    const headings = await page.locator('.kc h1').innerText();
+    await context.close();
+    return { seen, lastHeading: headings };
+  };
+
+  const kept = await titles(`${server.origin}/shisei/title-default.html`, '');
+  assert.deepEqual(kept.seen, [HOST_TITLE, HOST_TITLE, HOST_TITLE], 'without data-title the host title is never touched');
+  const keep = await titles(`${server.origin}/shisei/title-keep.html`, 'data-title="keep"');
+  assert.deepEqual(keep.seen, [HOST_TITLE, HOST_TITLE, HOST_TITLE], 'data-title="keep" is the default, said out loud');
+
+  for (const [what, run] of [
+    ['data-title="set" on a direct mount', () => titles(`${server.origin}/shisei/title-set.html`, 'data-title="set"')],
+    ['the widget\'s own page', () => titles(`${server.url}?city=tomakomai`, null)],
+  ]) {
+    const { seen, lastHeading } = await run();
+    assert.equal(new Set(seen).size, 3, `${what}: a title of its own for each step: ${JSON.stringify(seen)}`);
+    assert.ok(seen.every((t) => t !== HOST_TITLE && t.endsWith(' - 協働チェック')), `${what}: each step named: ${JSON.stringify(seen)}`);
+    assert.ok(lastHeading.includes(seen[2].replace(/ - 協働チェック$/, '')), `${what}: the title names the question on screen (${seen[2]} / ${lastHeading})`);
+  }
+});
+
 test('unknown settings fall back to the default with a visible notice and a console warning', async () => {
   const context = await browser.newContext();
   const { page, warnings } = await watchedPage(context);
@@ -252,7 +300,8 @@ test('counter mode: rule trace, notes out of the link unless chosen, a QR code o
   const pdf = path.join(shots, 'consultation-sheet.pdf');
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.kc-sheet-title').isVisible(), true, 'the sheet is titled 相談記録票');
-  assert.match(await page.locator('.kc-notes').innerText(), /市民自治推進課/);
+  assert.equal(await page.locator('.kc-sheet-fields [data-field=section] [data-value]').innerText(), '市民自治推進課', 'the section is on the sheet');
+  assert.equal(await page.locator('.kc-notes [data-field=text]').innerText(), NOTE, 'and the advice, as text');
   // docs/accessibility.md cites these PNGs as its print check: rendering them must work.
   for (const f of fs.readdirSync(shots).filter((f) => /^consultation-sheet/.test(f))) fs.rmSync(path.join(shots, f));
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });

@@ -253,3 +253,49 @@ test('a panic is not a blank page: a calm message, a way to start again, saved a
 test('privacy held in every context this file opened: no other origin, nothing after load, no storage without opt-in', () => {
   assertPrivacy('flows');
 });
+
+// Issue #18 item 9: staff planning their own section's project read the questions about
+// the partner in their own voice (questions.toml [[voice]]); a citizen reads the plain one.
+// The options stay the same, so the outcome does too.
+test('city staff read the questions about the partner in their own voice', async () => {
+  const seen = {};
+  for (const role of ['staff', 'npo']) {
+    const { context, page } = await open(browser, server.url);
+    await page.locator('label[for="kc-profile-tomakomai"]').click();
+    await page.locator('.kc-button--start').click();
+    await answerAll(page, { role, idea: 'together', partner: 'city', purpose: 'public', open_to: 'anyone', synergy: 'yes', risks: 'none', subject: 'event' }, { stopAt: 'lead' });
+    const form = page.locator('.kc form[data-question="lead"]');
+    await form.waitFor();
+    seen[role] = {
+      voice: await form.getAttribute('data-voice'),
+      title: await page.locator('.kc h1').first().textContent(),
+      option: await page.locator('label[for="kc-lead-we_host"]').textContent(),
+      options: await page.locator('.kc form input').evaluateAll((xs) => xs.map((x) => x.value)),
+    };
+    await context.close();
+  }
+  assert.equal(seen.staff.voice, 'staff');
+  assert.equal(seen.npo.voice, 'event', 'a citizen planning an event is asked about the organiser');
+  assert.notEqual(seen.staff.option, seen.npo.option, 'the option is worded for staff');
+  assert.deepEqual(seen.staff.options, seen.npo.options, 'the same options');
+});
+
+// Issue #18 item 8: the band follows who carries and decides the work; where the city
+// places the best-fitting form elsewhere, the result says both (and cites both).
+test('the band explains both signals where they differ', async () => {
+  const cases_ = [
+    ['yoshikawa_form_4_adopt', 'shimin_shudo', 'kyoryoku_renkei'],
+    ['muroran_4_2_kyotei_flower_circle', 'kyoryoku_renkei', 'shimin_shudo'],
+    ['muroran_4_2_kyosai_seminar', 'kyoryoku_renkei', null],
+  ];
+  for (const [id, band, second] of cases_) {
+    const c = caseById(id);
+    const { context, page } = await open(browser, server.url);
+    await playToResult(page, c.profile, c.answers);
+    assert.equal(await page.locator('.kc-spectrum__band--on').getAttribute('data-band'), band, id);
+    assert.equal(await page.locator('.kc-spectrum-text').getAttribute('data-band-second'), second, id);
+    const lines = await page.locator('.kc-spectrum-text .kc-line').count();
+    assert.equal(lines, second ? 4 : 3, `${id}: position, description, basis${second ? ', the other signal' : ''}`);
+    await context.close();
+  }
+});

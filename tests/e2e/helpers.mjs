@@ -5,6 +5,7 @@
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { isTrustedOrigin } from './server.mjs';
 
@@ -437,4 +438,72 @@ export async function armXssSentinel(context) {
 export async function xssAfterSettling(page, ms = 400) {
   await page.evaluate((t) => new Promise((r) => requestAnimationFrame(() => setTimeout(r, t))), ms);
   return page.evaluate(() => window.__xss);
+}
+
+// ---- pixels ----
+
+/**
+ * Decodes a PNG as Chromium writes screenshots (8-bit RGB or RGBA, not interlaced) into
+ * {width, height, rgb(x, y)}: enough to measure where ink is, with no package.
+ */
+export function decodePng(buf) {
+  if (buf.subarray(1, 4).toString() !== 'PNG') throw new Error('not a PNG');
+  let pos = 8;
+  let width, height, channels;
+  const idat = [];
+  while (pos < buf.length) {
+    const len = buf.readUInt32BE(pos);
+    const type = buf.subarray(pos + 4, pos + 8).toString();
+    const data = buf.subarray(pos + 8, pos + 8 + len);
+    if (type === 'IHDR') {
+      [width, height] = [data.readUInt32BE(0), data.readUInt32BE(4)];
+      const [depth, colour, interlace] = [data[8], data[9], data[12]];
+      channels = { 2: 3, 6: 4 }[colour];
+      if (depth !== 8 || !channels || interlace !== 0) throw new Error(`PNG not handled: depth ${depth}, colour type ${colour}, interlace ${interlace}`);
+    } else if (type === 'IDAT') idat.push(data);
+    pos += 12 + len;
+  }
+  const raw = zlib.inflateSync(Buffer.concat(idat));
+  const stride = width * channels;
+  const px = Buffer.alloc(height * stride);
+  for (let y = 0; y < height; y++) {
+    const filter = raw[y * (stride + 1)];
+    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= channels ? px[y * stride + i - channels] : 0;
+      const b = y > 0 ? px[(y - 1) * stride + i] : 0;
+      const c = i >= channels && y > 0 ? px[(y - 1) * stride + i - channels] : 0;
+      const p = a + b - c;
+      const paeth = Math.abs(p - a) <= Math.abs(p - b) && Math.abs(p - a) <= Math.abs(p - c) ? a : Math.abs(p - b) <= Math.abs(p - c) ? b : c;
+      const pred = [0, a, b, (a + b) >> 1, paeth][filter];
+      if (pred === undefined) throw new Error(`PNG filter ${filter}`);
+      px[y * stride + i] = (line[i] + pred) & 0xff;
+    }
+  }
+  return { width, height, rgb: (x, y) => [...px.subarray(y * stride + x * channels, y * stride + x * channels + 3)] };
+}
+
+/**
+ * The columns that hold ink in a screenshot: pixels that differ clearly from the
+ * background (the commonest colour). Returns {left, right, width} in
+ * pixels, or null for a blank image.
+ */
+export function inkColumns(png) {
+  const { width, height, rgb } = decodePng(png);
+  const seen = new Map();
+  for (let x = 0; x < width; x++) for (let y = 0; y < height; y++) { const k = rgb(x, y).join(); seen.set(k, (seen.get(k) ?? 0) + 1); }
+  const bg = [...seen].sort((p, q) => q[1] - p[1])[0][0].split(',').map(Number);
+  let left = null;
+  let right = null;
+  for (let x = 0; x < width; x++) {
+    for (let y = 0; y < height; y++) {
+      const [r, g, b] = rgb(x, y);
+      if (Math.abs(r - bg[0]) + Math.abs(g - bg[1]) + Math.abs(b - bg[2]) > 150) {
+        left ??= x;
+        right = x;
+        break;
+      }
+    }
+  }
+  return left === null ? null : { left, right, width: right - left + 1 };
 }

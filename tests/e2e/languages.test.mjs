@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
 import {
   launch, open, dist, answerAll, playToResult, outcome, expectedIds, switchLanguage, screenshot, currentQuestion, assertPrivacy,
-  LANGS, cases, answerSet, caseById,
+  LANGS, cases, answerSet, caseById, inkColumns,
 } from './helpers.mjs';
 
 let server, browser;
@@ -77,6 +77,58 @@ test('the language travels in the share link and the printout shows Japanese bes
   assert.equal(await p2.evaluate(() => document.documentElement.lang), 'en');
   assert.deepEqual(await outcome(p2), seen, 'the same outcome');
   await fresh.close();
+});
+
+// Issue #19: a reading wider than its word must not push the word's characters apart
+// (Chromium's default ruby-align spreads them). Measured in pixels, as a reader sees it:
+// the ink of each such word on the page is as wide as the same word set without ruby.
+test('やさしい日本語: a reading wider than its word leaves the word as it is', async () => {
+  const { context, page, errors } = await open(browser, `${server.url}?city=yoshikawa&lang=ja-easy`, { width: 375, height: 812 });
+  // Words of two or more characters, on the first screen, whose reading is wider than the word.
+  const words = await page.evaluate(() => {
+    const natural = (text, like) => {
+      const s = getComputedStyle(like);
+      const probe = document.createElement('span');
+      probe.textContent = text;
+      Object.assign(probe.style, { position: 'absolute', whiteSpace: 'nowrap', font: s.font, letterSpacing: s.letterSpacing });
+      document.querySelector('.kc').append(probe);
+      const w = probe.getBoundingClientRect().width;
+      probe.remove();
+      return w;
+    };
+    return [...document.querySelectorAll('.kc-main ruby')].flatMap((ruby, index) => {
+      const rt = ruby.querySelector('rt');
+      const base = [...ruby.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join('');
+      const [box, over] = [ruby.getBoundingClientRect(), rt.getBoundingClientRect()];
+      if ([...base].length < 2 || box.bottom > innerHeight || natural(rt.textContent, rt) < natural(base, ruby) + 4) return [];
+      return [{ index, base, reading: rt.textContent, rtPx: parseFloat(getComputedStyle(rt).fontSize), x: box.left, y: over.bottom, width: box.width, height: box.bottom - over.bottom }];
+    });
+  });
+  assert.ok(words.length >= 3, `words with a wider reading on the first screen: ${JSON.stringify(words)}`);
+  await screenshot(page, 'ruby-375-ja-easy');
+  for (const w of words) {
+    assert.ok(w.rtPx >= 10, `${w.base}: its reading is ${w.rtPx} px`);
+    const shown = inkColumns(await page.screenshot({ clip: { x: w.x, y: w.y, width: w.width, height: w.height } }));
+    // The same word without ruby, in the same font, black on white on top of the page.
+    const plain = await page.evaluate(({ index, base }) => {
+      const ruby = document.querySelectorAll('.kc-main ruby')[index];
+      const s = getComputedStyle(ruby);
+      const probe = document.createElement('div');
+      probe.id = 'ruby-probe';
+      probe.textContent = base;
+      Object.assign(probe.style, { position: 'fixed', left: '0', top: '0', zIndex: '2147483647', padding: '8px', background: '#fff', color: '#000', whiteSpace: 'nowrap', font: s.font, letterSpacing: s.letterSpacing });
+      document.body.append(probe);
+      const r = probe.getBoundingClientRect();
+      return { x: r.left, y: r.top, width: r.width, height: r.height };
+    }, w);
+    const alone = inkColumns(await page.screenshot({ clip: plain }));
+    await page.evaluate(() => document.getElementById('ruby-probe').remove());
+    assert.ok(shown && alone, `${w.base}: ink found`);
+    assert.ok(Math.abs(shown.width - alone.width) <= 2,
+      `「${w.base}」 under 「${w.reading}」 is ${shown.width} px of ink on the page, ${alone.width} px without ruby: its characters are spread apart`);
+  }
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 for (const { code, name } of LANGS) {

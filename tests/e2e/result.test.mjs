@@ -16,6 +16,26 @@ before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); assertPrivacy('result.test.mjs'); });
 
 const SCREEN = 812;
+// The 相談記録票's fields as staff type them into the notes (ids kc-notes-<field>), in the
+// order the record prints them.
+const RECORD = {
+  date: '2026-11-22', section: '市民参加推進課', person: '吉川 花子', group: 'NPO法人 よしかわ森の会',
+  contact: '048-000-0000 hanako@example.jp', staff: '協働 太郎', next: '12月5日 企画書を持参',
+};
+
+/**
+ * The record's fields as the printed sheet shows them (print media): field, the value
+ * it holds (data-value) and the text printed for it, its line, whether it is shown.
+ */
+async function sheetFields(page) {
+  await page.emulateMedia({ media: 'print' });
+  const fields = await page.locator('.kc-sheet-fields [data-field]').evaluateAll((els) => els.map((e) => ({
+    field: e.dataset.field, value: e.querySelector('[data-value]').dataset.value, printed: e.querySelector('[data-value]').innerText,
+    line: getComputedStyle(e).borderBottomStyle, shown: e.getBoundingClientRect().height > 0,
+  })));
+  await page.emulateMedia({ media: 'screen' });
+  return fields;
+}
 const printDir = path.join(root, 'artifacts', 'print');
 // A complete 協働 flow with every section on the result (吉川市: start types, contact printed).
 const FULL = caseById('yoshikawa_npo_forum');
@@ -34,6 +54,8 @@ async function printPages(page, name) {
   await page.emulateMedia({ media: 'print' });
   await page.pdf({ path: pdf, format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
+  // No page left over from an earlier, longer run.
+  for (const f of fs.readdirSync(printDir).filter((f) => new RegExp(`^${name}-\\d+\\.png$`).test(f))) fs.rmSync(path.join(printDir, f));
   execFileSync('pdftoppm', ['-r', '60', '-png', pdf, path.join(printDir, name)]);
   return Number(execFileSync('pdfinfo', [pdf]).toString().match(/Pages:\s+(\d+)/)[1]);
 }
@@ -79,7 +101,35 @@ for (const lang of LANGS) {
     // The trace names each passage once, as a citation that opens in place.
     assert.equal(await page.locator('.kc-trace blockquote').count(), 0, 'no passage quoted in the trace');
     assert.ok(await page.locator('.kc-trace .kc-cite__button').count() > 0);
+    // Nothing typed yet: each of the record's fields prints as a line to fill in by hand.
+    const blank = await sheetFields(page);
+    assert.deepEqual(blank.map((f) => f.field), Object.keys(RECORD), 'the record lists its fields');
+    for (const f of blank) assert.ok(f.shown && f.value === '' && f.printed === '' && f.line === 'solid', `${f.field} prints as an empty line: ${JSON.stringify(f)}`);
+    // Typed into the notes, each field is labelled and printed filled in.
+    for (const [field, value] of Object.entries(RECORD)) {
+      const input = page.locator(`#kc-notes-${field}`);
+      assert.equal(await page.locator(`label[for="kc-notes-${field}"]`).count(), 1, `${field} has its label`);
+      await input.fill(value);
+    }
     await page.locator('#kc-notes-text').fill('次回は企画書を持参。');
+    const filled = await sheetFields(page);
+    assert.deepEqual(Object.fromEntries(filled.map((f) => [f.field, f.value])), RECORD, 'the printed record holds what was typed');
+    for (const f of filled) {
+      assert.ok(f.shown, `${f.field} is on paper`);
+      // The date in the language's own format (as the sheet's other date), the rest as typed.
+      if (f.field === 'date') assert.ok(/2026\D+11\D+22|22\D+11\D+2026/.test(f.printed) && f.printed !== RECORD.date, `the date as ${lang.code} writes it: ${f.printed}`);
+      else assert.equal(f.printed, RECORD[f.field], `${f.field} printed as typed`);
+    }
+    // The visitor's details never go into the link, not even with the notes included.
+    await page.locator('label[for="kc-notes-in-link"]').click();
+    const link = await page.locator('#kc-share-link').inputValue();
+    assert.equal(link.split('!').length, 5, 'the notes were included');
+    const inLink = decodeURIComponent(link.split('!')[4]);
+    assert.ok(inLink.includes(RECORD.section) && inLink.includes('次回は企画書を持参。'), `the section and the advice travel: ${inLink}`);
+    for (const field of ['person', 'group', 'contact', 'staff', 'next']) {
+      assert.ok(!inLink.includes(RECORD[field]), `${field} is not in the link: ${inLink}`);
+    }
+    await page.locator('label[for="kc-notes-in-link"]').click();
     await screenshot(page, `result-counter-1280-${lang.code}`);
     const pages = await printPages(page, `counter-${lang.code}`);
     assert.ok(pages <= 2, `the 相談記録票 in ${lang.code} is ${pages} A4 pages`);

@@ -86,8 +86,13 @@ test(`${vectors.length} XSS vectors as a whole share link and as typed notes: ne
   for (const [i, v] of vectors.entries()) {
     await page.locator('#kc-notes-section').fill(v.replace(/[\r\n]/g, ' '));
     await page.locator('#kc-notes-text').fill(v);
+    // A field of the printed record too: its value is also an attribute on the sheet.
+    await page.locator('#kc-notes-person').fill(v.replace(/[\r\n]/g, ' '));
     const typed = await page.locator('#kc-notes-text').inputValue();
     assert.equal(await page.locator('.kc-notes .kc-pre').textContent(), typed, `vector ${i} shown as typed`);
+    const person = await page.locator('#kc-notes-person').inputValue();
+    const sheet = page.locator('.kc-sheet-fields [data-field=person] [data-value]');
+    assert.deepEqual([await sheet.getAttribute('data-value'), await sheet.textContent()], [person, person], `vector ${i} on the record as typed`);
     if (i % 50 === 0) await assertInert(page, `typed vector ${i}`);
   }
   await assertInert(page, 'after every typed vector');

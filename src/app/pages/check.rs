@@ -35,13 +35,14 @@ pub fn check_page() -> Html {
                         </dd>
                     </div>
                     { for walk.path.iter().map(|qid| {
-                        let title = tr.raw(&format!("q.{qid}.title"));
+                        let voice = store.session.voice(c, qid);
+                        let title = tr.raw(&tr.q(qid, voice, "title"));
                         let plain_title = crate::ruby::plain(&title);
                         let chosen = store.session.answers.get(qid).cloned().unwrap_or_default();
                         html! {
                             <div class="kc-summary__row">
                                 <dt class="kc-summary__key">{ rich(&title) }</dt>
-                                <dd class="kc-summary__value">{ rich(&answer_text(&tr, qid, &chosen)) }</dd>
+                                <dd class="kc-summary__value">{ rich(&answer_text(&tr, qid, voice, &chosen)) }</dd>
                                 <dd class="kc-summary__actions">
                                     <a href={format!("#/q/{qid}")}>{ tr.html("ui.change") }<span class="kc-vh">{ format!("{}{plain_title}", tr.plain("ui.colon")) }</span></a>
                                 </dd>

@@ -39,6 +39,6 @@ pub fn guard(props: &GuardProps) -> Html {
 }
 
 /// The answer as the user sees it: option labels joined (with readings; render with `rich`).
-pub fn answer_text(tr: &crate::app::Tr, question: &str, chosen: &[String]) -> String {
-    chosen.iter().map(|o| tr.raw(&format!("q.{question}.o.{o}"))).collect::<Vec<_>>().join(&tr.raw("ui.list_sep"))
+pub fn answer_text(tr: &crate::app::Tr, question: &str, voice: Option<&str>, chosen: &[String]) -> String {
+    chosen.iter().map(|o| tr.raw(&tr.q(question, voice, &format!("o.{o}")))).collect::<Vec<_>>().join(&tr.raw("ui.list_sep"))
 }

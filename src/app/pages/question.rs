@@ -42,7 +42,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         let s = screen.borrow();
         (s.draft.clone(), s.error)
     };
-    let title = tr.raw(&format!("q.{}.title", q.id));
+    // Staff planning their own section's project read the questions about the partner
+    // in their own voice (questions.toml `[[voice]]`).
+    let voice = store.session.voice(c, &q.id);
+    let title = tr.raw(&tr.q(&q.id, voice, "title"));
     use_step(crate::ruby::plain(&title), error);
 
     let multi = q.kind == Kind::Multi;
@@ -70,7 +73,8 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
     };
 
     let back = store.session.previous(c, &q.id).map_or("#/".to_string(), |p| format!("#/q/{p}"));
-    let hint = c.has_text(&tr.lang, &format!("q.{}.hint", q.id)).then(|| tr.html(&format!("q.{}.hint", q.id)));
+    let hint_key = tr.q(&q.id, voice, "hint");
+    let hint = c.has_text(&tr.lang, &hint_key).then(|| tr.html(&hint_key));
     let described = {
         let mut ids = vec![format!("kc-{}-why", q.id)];
         if hint.is_some() {
@@ -94,7 +98,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                 if let Some((pos, total)) = progress.filter(|(pos, _)| *pos > 0) {
                     <p class="kc-progress" id="kc-progress">{ tr.html_with("ui.progress", &[("n", &pos.to_string()), ("total", &total.to_string())]) }</p>
                 }
-                <form novalidate=true {onsubmit}>
+                <form novalidate=true {onsubmit} data-question={q.id.clone()} data-voice={voice.map(str::to_string)}>
                     <div class={classes!("kc-form-group", error.then_some("kc-form-group--error"))}>
                         <fieldset class="kc-fieldset" aria-describedby={described}>
                             <legend class="kc-legend">
@@ -103,7 +107,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                 <h1 key={q.id.clone()} class="kc-h1 kc-h1--question" tabindex="-1">{ rich(&title) }</h1>
                             </legend>
                             <p class="kc-why" id={format!("kc-{}-why", q.id)}>
-                                <span class="kc-why__label">{ tr.html("ui.why_label") }</span>{ tr.html(&format!("q.{}.why", q.id)) }
+                                <span class="kc-why__label">{ tr.html("ui.why_label") }</span>{ tr.html(&tr.q(&q.id, voice, "why")) }
                             </p>
                             if let Some(h) = hint {
                                 <p class="kc-hint" id={format!("kc-{}-hint", q.id)}>{ h }</p>
@@ -141,7 +145,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                     })
                                 };
                                 let (wrap, input_class) = if multi { ("kc-checkbox", "kc-checkbox__input") } else { ("kc-radio", "kc-radio__input") };
-                                let ohint_key = format!("q.{}.oh.{}", q.id, o.id);
+                                let ohint_key = tr.q(&q.id, voice, &format!("oh.{}", o.id));
                                 let has_hint = c.has_text(&tr.lang, &ohint_key);
                                 // Keyed per question: an input never carries over to the next
                                 // question (nor keeps the focus a keyboard user pressed Enter in).
@@ -155,7 +159,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
                                                 aria-describedby={has_hint.then(|| format!("{id}-hint"))}
                                                 {checked} {onchange} />
                                             <label class={if multi { "kc-checkbox__label" } else { "kc-radio__label" }} for={id.clone()}>
-                                                { tr.html(&format!("q.{}.o.{}", q.id, o.id)) }
+                                                { tr.html(&tr.q(&q.id, voice, &format!("o.{}", o.id))) }
                                             </label>
                                             if has_hint {
                                                 <p class="kc-radio__hint" id={format!("{id}-hint")}>{ tr.html(&ohint_key) }</p>

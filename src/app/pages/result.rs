@@ -2,7 +2,7 @@
 //! first screens, then the details folded; at the counter, a staff bar, the notes and
 //! the rule trace come first. Keeping the result (print, link, save) closes the page.
 
-use crate::app::components::result::counter::{CounterNotes, CounterTrace, StaffBar};
+use crate::app::components::result::counter::{record_fields, record_value, CounterNotes, CounterTrace, StaffBar};
 use crate::app::components::result::details::ResultDetails;
 use crate::app::components::result::keep::Keep;
 use crate::app::components::result::summary::ResultSummary;
@@ -32,8 +32,9 @@ pub fn result_page() -> Html {
         // the answers travel only in the fragment, which browsers never send.
         let loc = gloo::utils::window().location();
         let base = format!("{}{}", loc.origin().unwrap_or_default(), loc.pathname().unwrap_or_default());
+        // Counter notes only when staff chose, and never the record's fields (the visitor's details).
         let notes = (store.mode == Mode::Counter && store.notes_in_link).then_some(&store.notes);
-        format!("{base}#/s/{}", share::encode_with_notes(c, &pid, &store.session.answers, &store.lang, notes))
+        format!("{base}#/s/{}", share::encode_link(c, &pid, &store.session.answers, &store.lang, notes))
     };
     let counter = store.mode == Mode::Counter;
     let today = {
@@ -51,10 +52,14 @@ pub fn result_page() -> Html {
                 <p>{ today.clone() }{ " " }{ rich(&tr.raw_profile(&pid, "name")) }</p>
             </div>
             if counter {
-                // Filled in by hand on the filed sheet.
+                // The record's fields as typed into the notes; a field left empty stays a
+                // line to fill in by hand on the filed sheet.
                 <div class="kc-print-only kc-sheet-fields">
-                    { for ["person", "group", "contact", "staff", "next"].iter().map(|f| html! {
-                        <div data-field={*f}>{ tr.html(&format!("ui.sheet_field_{f}")) }{ tr.plain("ui.colon") }</div>
+                    { for record_fields(&store.notes).into_iter().map(|(field, label, value)| html! {
+                        <div class="kc-sheet-field" data-field={field}>
+                            <span class="kc-sheet-field__key">{ tr.html(label) }{ tr.plain("ui.colon") }</span>
+                            <span class="kc-sheet-field__value" data-value={value.to_string()}>{ record_value(&tr, field, value) }</span>
+                        </div>
                     }) }
                 </div>
             }

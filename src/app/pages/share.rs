@@ -26,7 +26,9 @@ pub fn share_loader() -> Html {
                 let session = Session { profile: Some(d.profile), answers: d.answers };
                 let page = session.resolve(c, &Page::Result);
                 let complete = page == Page::Result;
-                store.dispatch(Action::Restore { session, lang: d.lang, notes: d.notes, notice: Notice::ShareRestored { dropped: d.dropped, complete }, saving: store.saving });
+                // A link carries no record fields (share::encode_link); one made by hand does not bring any in either.
+                let notes = d.notes.map(|n| n.for_link()).filter(|n| !n.is_empty());
+                store.dispatch(Action::Restore { session, lang: d.lang, notes, notice: Notice::ShareRestored { dropped: d.dropped, complete }, saving: store.saving });
                 nav.replace(&Route::of(&page));
             }
             Err(share::ShareError::NewerVersion(_)) => {

@@ -96,13 +96,12 @@ impl Loader {
                 }
             }
         }
-        // The general profile goes last in the chooser; cities keep file order.
-        profiles.sort_by_key(|p| (p.id == "general", p.id.clone()));
 
         let (Some(langs), Some(rq), Some(rr), Some(rf)) = (langs, rq, rr, rf) else {
             return Err(self.errors);
         };
 
+        let voices = rq.voice.iter().map(|v| Voice { id: v.id.clone(), when: self.cond("questions.toml", &format!("voice.{}", v.id), &v.when) }).collect();
         let questions = rq
             .question
             .into_iter()
@@ -127,7 +126,7 @@ impl Loader {
                         QOption { id: o.id, end, exclusive: o.exclusive }
                     })
                     .collect();
-                Question { id: q.id, kind: q.kind, ask_if, profiles: q.profiles, glossary: q.glossary, options }
+                Question { id: q.id, kind: q.kind, role: q.role, voices: q.voices, ask_if, profiles: q.profiles, glossary: q.glossary, options }
             })
             .collect();
 
@@ -175,6 +174,8 @@ impl Loader {
                 when: self.cond("rules.toml", &format!("band_rule[{i}]"), &b.when),
                 band: b.band,
                 from_top_form: b.from_top_form,
+                from_answers: b.from_answers,
+                city_table: b.city_table,
                 concepts: b.concepts,
             })
             .collect();
@@ -281,7 +282,9 @@ impl Loader {
                 }
             }
         }
-        profiles.sort_by_key(|p| (p.id == "general", p.id.clone()));
+        // The common guideline goes last in the chooser; cities in id order.
+        let common = &rr.settings.common_profile;
+        profiles.sort_by_key(|p| (&p.id == common, p.id.clone()));
 
         if !self.errors.is_empty() {
             return Err(self.errors);
@@ -291,6 +294,7 @@ impl Loader {
             default_lang: langs.default,
             languages: langs.language,
             questions,
+            voices,
             concepts: rr.concept,
             verdicts,
             next_rules,
@@ -302,6 +306,7 @@ impl Loader {
             forms,
             form_good: rf.good,
             form_possible: rf.possible,
+            settings: rr.settings,
             profiles,
             texts: Texts::from_maps(texts),
             text_files,

@@ -14,7 +14,16 @@ pub(super) struct RawLanguages {
 #[serde(deny_unknown_fields)]
 pub(super) struct RawQuestions {
     pub(super) version: u32,
+    #[serde(default)]
+    pub(super) voice: Vec<RawVoice>,
     pub(super) question: Vec<RawQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawVoice {
+    pub(super) id: String,
+    pub(super) when: String,
 }
 
 #[derive(Deserialize)]
@@ -23,6 +32,10 @@ pub(super) struct RawQuestion {
     pub(super) id: String,
     #[serde(default)]
     pub(super) kind: Kind,
+    #[serde(default)]
+    pub(super) role: Option<Role>,
+    #[serde(default)]
+    pub(super) voices: Vec<String>,
     #[serde(default)]
     pub(super) ask_if: Option<String>,
     #[serde(default)]
@@ -47,6 +60,7 @@ pub(super) struct RawOption {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(super) struct RawRules {
+    pub(super) settings: Settings,
     pub(super) concept: Vec<Concept>,
     pub(super) verdict: Vec<RawVerdict>,
     #[serde(default)]
@@ -107,6 +121,10 @@ pub(super) struct RawBandRule {
     pub(super) band: Option<String>,
     #[serde(default)]
     pub(super) from_top_form: bool,
+    #[serde(default)]
+    pub(super) from_answers: bool,
+    #[serde(default)]
+    pub(super) city_table: bool,
     pub(super) concepts: Vec<String>,
 }
 

@@ -45,15 +45,60 @@ pub fn staff_bar(props: &OutcomeProps) -> Html {
     }
 }
 
+/// The record's fields, as the notes keep them and the printed 相談記録票 lists them: the
+/// field's name (its `data-field` and the input's id), its label and its value.
+pub fn record_fields(n: &share::Notes) -> [(&'static str, &'static str, &str); 7] {
+    [
+        ("date", "ui.notes_date", &n.date),
+        ("section", "ui.notes_section", &n.section),
+        ("person", "ui.sheet_field_person", &n.person),
+        ("group", "ui.sheet_field_group", &n.group),
+        ("contact", "ui.sheet_field_contact", &n.contact),
+        ("staff", "ui.sheet_field_staff", &n.staff),
+        ("next", "ui.sheet_field_next", &n.next),
+    ]
+}
+
+/// A field's value as the record prints it: a date as the date input gives it
+/// (`YYYY-MM-DD`) in the language's own format, like the sheet's other date; anything
+/// else as typed.
+pub fn record_value(tr: &Tr, field: &str, value: &str) -> String {
+    let number = |s: &str| (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse::<u32>().ok()).flatten();
+    if field == "date" {
+        if let [Some(y), Some(m), Some(d)] = value.splitn(3, '-').map(number).collect::<Vec<_>>()[..] {
+            if y >= 1000 && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                return tr.plain_with("ui.sheet_date", &[("y", &y.to_string()), ("m", &m.to_string()), ("d", &d.to_string())]);
+            }
+        }
+    }
+    value.to_string()
+}
+
+/// Where each field of the record is kept in the notes.
+fn record_field_mut<'a>(n: &'a mut share::Notes, field: &str) -> Option<&'a mut String> {
+    Some(match field {
+        "date" => &mut n.date,
+        "section" => &mut n.section,
+        "person" => &mut n.person,
+        "group" => &mut n.group,
+        "contact" => &mut n.contact,
+        "staff" => &mut n.staff,
+        "next" => &mut n.next,
+        _ => return None,
+    })
+}
+
 #[function_component(CounterNotes)]
 pub fn counter_notes() -> Html {
     let tr = use_context::<Tr>().expect("Tr");
     let store = use_context::<StoreHandle>().expect("store");
-    let set_note = |field: fn(&mut share::Notes, String)| {
+    let set_field = |field: &'static str| {
         let store = store.clone();
         Callback::from(move |e: InputEvent| {
             let mut n = store.notes.clone();
-            field(&mut n, e.target_unchecked_into::<web_sys::HtmlInputElement>().value());
+            if let Some(f) = record_field_mut(&mut n, field) {
+                *f = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            }
             store.dispatch(Action::SetNotes(n));
         })
     };
@@ -69,30 +114,43 @@ pub fn counter_notes() -> Html {
         let store = store.clone();
         Callback::from(move |e: Event| store.dispatch(Action::NotesInLink(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())))
     };
+    // Each field of the record, labelled; the visitor's details are for this device and the paper.
+    let input = |(field, label, value): (&'static str, &'static str, &str)| {
+        let id = format!("kc-notes-{field}");
+        let (kind, max, class) = match field {
+            "date" => ("date", None, "kc-input kc-input--short"),
+            "section" => ("text", Some(200), "kc-input"),
+            _ => ("text", Some(share::RECORD_CAP), "kc-input"),
+        };
+        html! {
+            <div class="kc-notes__field">
+                <label class="kc-label" for={id.clone()}>{ tr.html(label) }</label>
+                <input class={class} id={id} type={kind} maxlength={max.map(|m| m.to_string())} autocomplete="off" value={value.to_string()}
+                    oninput={set_field(field)} />
+            </div>
+        }
+    };
     html! {
         <section class="kc-section kc-notes" id="kc-notes" tabindex="-1" aria-labelledby="kc-notes-h">
             <h2 class="kc-h2" id="kc-notes-h">{ tr.html("ui.notes_heading") }</h2>
             <p class="kc-hint kc-no-print" id="kc-notes-hint">{ tr.html("ui.notes_hint") }</p>
             <div class="kc-no-print kc-notes__fields">
-                <label class="kc-label" for="kc-notes-date">{ tr.html("ui.notes_date") }</label>
-                <input class="kc-input kc-input--short" id="kc-notes-date" type="date" value={store.notes.date.clone()}
-                    oninput={set_note(|n, v| n.date = v)} />
-                <label class="kc-label" for="kc-notes-section">{ tr.html("ui.notes_section") }</label>
-                <input class="kc-input" id="kc-notes-section" type="text" maxlength="200" value={store.notes.section.clone()}
-                    oninput={set_note(|n, v| n.section = v)} />
+                <div class="kc-notes__record">
+                    { for record_fields(&store.notes).into_iter().map(input) }
+                </div>
                 <label class="kc-label" for="kc-notes-text">{ tr.html("ui.notes_text") }</label>
-                <textarea class="kc-input kc-textarea" id="kc-notes-text" rows="4" maxlength="2000" aria-describedby="kc-notes-hint"
+                <textarea class="kc-input kc-textarea" id="kc-notes-text" rows="4" maxlength={share::MAX_NOTES.to_string()} aria-describedby="kc-notes-hint"
                     value={store.notes.text.clone()} oninput={set_note_text} />
                 <div class="kc-checkbox">
-                    <input class="kc-checkbox__input" type="checkbox" id="kc-notes-in-link" checked={store.notes_in_link} onchange={notes_in_link} />
+                    <input class="kc-checkbox__input" type="checkbox" id="kc-notes-in-link" checked={store.notes_in_link} onchange={notes_in_link}
+                        aria-describedby="kc-notes-link-hint" />
                     <label class="kc-checkbox__label" for="kc-notes-in-link">{ tr.html("ui.notes_in_link") }</label>
+                    <p class="kc-radio__hint" id="kc-notes-link-hint">{ tr.html("ui.notes_link_hint") }</p>
                 </div>
             </div>
-            // On the filed sheet: the notes as plain text.
+            // On the filed sheet: the advice as plain text (the other fields are the sheet's own, at its top).
             <dl class="kc-print-only kc-summary kc-summary--compact">
-                <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.html("ui.notes_date") }</dt><dd class="kc-summary__value">{ store.notes.date.clone() }</dd></div>
-                <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.html("ui.notes_section") }</dt><dd class="kc-summary__value">{ store.notes.section.clone() }</dd></div>
-                <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.html("ui.notes_text") }</dt><dd class="kc-summary__value kc-pre">{ store.notes.text.clone() }</dd></div>
+                <div class="kc-summary__row"><dt class="kc-summary__key">{ tr.html("ui.notes_text") }</dt><dd class="kc-summary__value kc-pre" data-field="text">{ store.notes.text.clone() }</dd></div>
             </dl>
         </section>
     }
@@ -123,6 +181,8 @@ pub fn counter_trace(props: &OutcomeProps) -> Html {
                     }
                 }
             </ol>
+            // On the record: the guideline's cases of the form ranked first, with their sections.
+            { super::similar::record_line(&tr, pid, o) }
             <CaseExport profile={pid.clone()} outcome={o.clone()} />
         </section>
     }

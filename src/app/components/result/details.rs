@@ -1,8 +1,10 @@
 //! The details behind the summary, each folded (native details/summary, so keyboards and
 //! screen readers open them as they would anywhere) with a one-line gist while closed:
-//! the reasons, the forms, the spectrum, the partner, readiness, the answers, the sources.
+//! the reasons, the forms, cases like yours (`similar.rs`), the spectrum, the partner,
+//! readiness, the answers, the sources.
 //! A section with nothing to say is left out.
 
+use super::similar::SimilarCases;
 use super::{level_class, OutcomeProps};
 use crate::app::components::cite::{documents, Cites, Passage};
 use crate::app::components::spectrum::Spectrum;
@@ -118,20 +120,20 @@ fn forms(tr: &Tr, pid: &str, o: &crate::engine::Outcome, form_findings: &[&Findi
 }
 
 /// The answers on the flow's path, each with the question as asked.
-fn answers_list(tr: &Tr, pid: &str, answered: &[(&String, &Vec<String>)]) -> Html {
+fn answers_list(tr: &Tr, pid: &str, answered: &[(&String, &Vec<String>, Option<&str>)]) -> Html {
     html! {
         <dl class="kc-summary kc-summary--compact">
             <div class="kc-summary__row">
                 <dt class="kc-summary__key">{ tr.html("ui.check_profile") }</dt>
                 <dd class="kc-summary__value">{ rich(&format!("{}「{}」", tr.raw_profile(pid, "name"), tr.raw_profile(pid, "document"))) }</dd>
             </div>
-            { for answered.iter().map(|(q, a)| html! {
+            { for answered.iter().map(|&(q, a, voice)| html! {
                 <div class="kc-summary__row">
-                    <dt class="kc-summary__key">{ tr.html(&format!("q.{q}.title")) }</dt>
+                    <dt class="kc-summary__key">{ tr.html(&tr.q(q, voice, "title")) }</dt>
                     <dd class="kc-summary__value">
-                        { rich(&crate::app::pages::answer_text(&tr, q, a)) }
+                        { rich(&crate::app::pages::answer_text(tr, q, voice, a)) }
                         if let Some(ja) = tr.ja() {
-                            <span class="kc-print-only kc-print-ja" lang="ja">{ crate::ruby::plain(&crate::app::pages::answer_text(&ja, q, a)) }</span>
+                            <span class="kc-print-only kc-print-ja" lang="ja">{ crate::ruby::plain(&crate::app::pages::answer_text(&ja, q, voice, a)) }</span>
                         }
                     </dd>
                 </div>
@@ -151,7 +153,8 @@ pub fn result_details(props: &OutcomeProps) -> Html {
     let form_findings: Vec<_> = o.findings_in(Part::Form).collect();
     let partner: Vec<_> = o.findings_in(Part::Partner).collect();
     let path = Engine::new(c, profile).walk(&store.session.answers).path;
-    let answered: Vec<_> = path.iter().filter_map(|q| store.session.answers.get(q).map(|a| (q, a))).collect();
+    let answered: Vec<_> =
+        path.iter().filter_map(|q| store.session.answers.get(q).map(|a| (q, a, store.session.voice(content(), q)))).collect();
     let top = o.forms.first().filter(|f| matches!(f.fit, Fit::Good | Fit::Possible));
     let todo: Vec<String> = o.readiness.iter().filter(|r| !r.done).map(|r| tr.raw(&format!("readiness.{}", r.id))).collect();
     let citations = o.all_citations();
@@ -170,19 +173,29 @@ pub fn result_details(props: &OutcomeProps) -> Html {
                     },
                     forms(&tr, pid, o, &form_findings)) }
             }
+            <SimilarCases profile={pid.to_string()} outcome={props.outcome.clone()} />
             if let Some(b) = &o.band {
                 { fold("kc-r3", tr.html("ui.result_q3"), tr.raw(&format!("band.{}.name", b.id)), html! {
                     <>
                         <Spectrum band={b.index} />
                         // One sentence a line: each text is a whole sentence in its own language.
-                        <p class="kc-spectrum-text">
+                        <p class="kc-spectrum-text" data-band-second={b.second.as_ref().map(|s| s.id.clone())}>
                             <span class="kc-line">{ tr.html_with("ui.spectrum_position", &[("band", &tr.raw(&format!("band.{}.name", b.id)))]) }</span>
                             <span class="kc-line">{ tr.html(&format!("band.{}.desc", b.id)) }</span>
                             if let Some(f) = &b.via_form {
-                                <span class="kc-line">{ tr.html_with("ui.spectrum_via_form", &[("form", &tr.raw_profile(pid, &format!("forms.{f}.name")))]) }</span>
+                                <span class="kc-line">{ tr.html_with(if b.city_table { "ui.spectrum_via_form" } else { "ui.spectrum_via_form_common" }, &[("form", &tr.raw_profile(pid, &format!("forms.{f}.name")))]) }</span>
+                            } else if c.band_rules.get(b.rule).is_some_and(|r| r.from_answers) {
+                                <span class="kc-line">{ tr.html("ui.spectrum_by_answers") }</span>
+                            }
+                            // The other signal, where it places the work elsewhere: both are explained.
+                            if let Some(s) = &b.second {
+                                <span class="kc-line">{ match &s.via_form {
+                                    Some(f) => tr.html_with(if s.city_table { "ui.spectrum_second_form" } else { "ui.spectrum_second_form_common" }, &[("form", &tr.raw_profile(pid, &format!("forms.{f}.name"))), ("band", &tr.raw(&format!("band.{}.name", s.id)))]),
+                                    None => tr.html_with("ui.spectrum_second_answers", &[("band", &tr.raw(&format!("band.{}.name", s.id)))]),
+                                } }</span>
                             }
                         </p>
-                        <Cites profile={pid.to_string()} sections={b.citations.clone()} />
+                        <Cites profile={pid.to_string()} sections={b.citations.iter().chain(b.second.iter().flat_map(|s| s.citations.iter())).fold(Vec::<String>::new(), |mut v, s| { if !v.contains(s) { v.push(s.clone()); } v })} />
                         if let Some(s) = &o.start_type {
                             <h3 class="kc-h3">{ tr.html("ui.start_type_heading") }</h3>
                             <p><strong>{ tr.html(&format!("start.{}.name", s.id)) }</strong>{ tr.plain("ui.colon") }{ tr.html(&format!("start.{}.desc", s.id)) }</p>

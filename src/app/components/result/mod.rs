@@ -4,6 +4,7 @@
 pub mod counter;
 pub mod details;
 pub mod keep;
+pub mod similar;
 pub mod summary;
 
 use crate::engine::Outcome;
