@@ -106,6 +106,19 @@ pub struct BandResult {
     pub second: Option<SecondBand>,
 }
 
+impl BandResult {
+    /// The passages of the band and of the other signal, each once: what the result cites.
+    pub fn all_citations(&self) -> Vec<String> {
+        let mut out = self.citations.clone();
+        for c in self.second.iter().flat_map(|s| &s.citations) {
+            if !out.contains(c) {
+                out.push(c.clone());
+            }
+        }
+        out
+    }
+}
+
 /// A band the other signal gives (see `BandResult::second`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SecondBand {
@@ -196,7 +209,7 @@ impl Outcome {
             add(&f.citations);
         }
         if let Some(b) = &self.band {
-            add(&b.citations);
+            add(&b.all_citations());
         }
         for f in &self.forms {
             for r in &f.reasons {

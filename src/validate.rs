@@ -469,7 +469,7 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
         }
     };
     for k in &c.concepts {
-        let needed = k.flag.as_ref().is_none_or(|f| p.has_flag(f));
+        let needed = k.applies_to(p);
         match (p.concepts.get(&k.id), needed) {
             (Some(list), true) => cites(&format!("concepts.{}", k.id), list, errs),
             (None, true) => errs.push(e(&file, &format!("concepts.{}", k.id), "concept is not mapped to any section")),

@@ -229,6 +229,13 @@ pub struct Concept {
     pub flag: Option<String>,
 }
 
+impl Concept {
+    /// Whether a profile has this concept: every profile has one without `flag`.
+    pub fn applies_to(&self, profile: &Profile) -> bool {
+        self.flag.as_deref().is_none_or(|f| profile.has_flag(f))
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FormRule {
     pub when: Cond,
@@ -503,9 +510,9 @@ impl Content {
     pub fn concept(&self, id: &str) -> Option<&Concept> {
         self.concepts.iter().find(|c| c.id == id)
     }
-    /// Whether a profile has a concept: every profile has a concept without `flag`.
+    /// Whether a profile has a concept (`Concept::applies_to`).
     pub fn profile_has_concept(&self, profile: &Profile, concept: &str) -> bool {
-        self.concept(concept).is_some_and(|c| c.flag.as_deref().is_none_or(|f| profile.has_flag(f)))
+        self.concept(concept).is_some_and(|c| c.applies_to(profile))
     }
     pub fn profile(&self, id: &str) -> Option<&Profile> {
         self.profiles.iter().find(|p| p.id == id)

@@ -342,10 +342,20 @@ export async function answerAll(page, answers, { stopAt } = {}) {
 
 /** From the start page: choose the profile (if the chooser is there), answer everything, see the result. */
 export async function playToResult(page, profile, answers) {
+  await startFlow(page, profile);
+  await answerAll(page, answers);
+  await checkToResult(page);
+}
+
+/** From the start page: choose the profile (if the chooser is there) and start. */
+export async function startFlow(page, profile) {
   const chooser = page.locator(`#kc-profile-${profile}`);
   if (await chooser.count()) await page.locator(`label[for="kc-profile-${profile}"]`).click();
   await page.locator('.kc-button--start').click();
-  await answerAll(page, answers);
+}
+
+/** From the check page (the flow answered): on to the result. */
+export async function checkToResult(page) {
   await page.waitForFunction(() => location.hash === '#/check');
   await page.locator('.kc-button--result').click();
   await page.waitForFunction(() => location.hash === '#/result');

@@ -9,7 +9,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, dist, answerAll, switchLanguage, assertPrivacy, cases, PROFILES } from './helpers.mjs';
+import { launch, dist, answerAll, switchLanguage, assertPrivacy, cases, PROFILES, startFlow, checkToResult, playToResult } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -38,9 +38,7 @@ const FLOWS = {
   /** A 協働 case of the city (or the first offered), in the page's language, citations opened. */
   async a(page, city) {
     const c = cases().find((x) => x.profile === (city ?? 'tomakomai') && x.expect.verdict === 'kyodo');
-    await start(page, c.profile);
-    await answerAll(page, c.answers);
-    await toResult(page);
+    await playToResult(page, c.profile, c.answers);
     const cite = page.locator('.kc-cite button, .kc-cite summary').first();
     if (await cite.count()) await cite.click();
   },
@@ -48,11 +46,11 @@ const FLOWS = {
    *  counter mode and notes typed. */
   async b(page, city) {
     const other = city ?? PROFILES.find((p) => p !== 'tomakomai');
-    await start(page, other);
+    await startFlow(page, other);
     const lang = (await page.locator('html').getAttribute('lang')) === 'en' ? 'やさしい日本語' : 'English';
     await switchLanguage(page, lang);
     await answerAll(page, { role: 'individual', idea: 'request' });
-    await toResult(page);
+    await checkToResult(page);
     const mode = page.locator('.kc-mode');
     if (await mode.count()) {
       if ((await mode.getAttribute('aria-pressed')) !== 'true') await mode.click();
@@ -63,19 +61,6 @@ const FLOWS = {
     }
   },
 };
-
-async function start(page, city) {
-  const chooser = page.locator(`#kc-profile-${city}`);
-  if (await chooser.count()) await page.locator(`label[for="kc-profile-${city}"]`).click();
-  await page.locator('.kc-button--start').click();
-}
-
-async function toResult(page) {
-  await page.waitForFunction(() => location.hash === '#/check');
-  await page.locator('.kc-button--result').click();
-  await page.waitForFunction(() => location.hash === '#/result');
-  await page.locator('.kc-result h1').waitFor();
-}
 
 /** Plays one flow under one setting; every request of the page, from the first. */
 async function record(url, flow, city) {

@@ -195,7 +195,7 @@ pub fn result_details(props: &OutcomeProps) -> Html {
                                 } }</span>
                             }
                         </p>
-                        <Cites profile={pid.to_string()} sections={b.citations.iter().chain(b.second.iter().flat_map(|s| s.citations.iter())).fold(Vec::<String>::new(), |mut v, s| { if !v.contains(s) { v.push(s.clone()); } v })} />
+                        <Cites profile={pid.to_string()} sections={b.all_citations()} />
                         if let Some(s) = &o.start_type {
                             <h3 class="kc-h3">{ tr.html("ui.start_type_heading") }</h3>
                             <p><strong>{ tr.html(&format!("start.{}.name", s.id)) }</strong>{ tr.plain("ui.colon") }{ tr.html(&format!("start.{}.desc", s.id)) }</p>
