@@ -8,7 +8,22 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 
 /** A first-load file: the page, the scripts, the wasm and the stylesheets (not source maps, not the copies). */
-export const isFirstLoad = (file) => /\.(html|js|wasm|css)$/.test(file);
+export const isFirstLoad = (file) => /\.(html|js|wasm|css)$/.test(file) && !isContent(file) && !isEntryPage(file) && !isSnippet(file);
+
+/** A start page rendered at build time: <city or all>/<lang>/index.html (issue #20). */
+export const isEntryPage = (file) => /^[a-z0-9_]+\/[a-z-]+\/index\.html$/.test(file);
+
+/** A snippet for a direct mount (embed/<city>.<lang>.html): pasted into a CMS, never served as is. */
+export const isSnippet = (file) => /^embed\/[^/]+\.html$/.test(file);
+
+/** A content file (content/<profile>.<hash>.bin, or content/all.<hash>.bin for the chooser). */
+export const isContent = (file) => /^content\/[^/]+\.bin$/.test(file);
+
+/** The profile a content file is for; `null` for the one with every profile. */
+export const contentProfile = (file) => {
+  const stem = file.replace(/^content\//, '').replace(/\.[0-9a-f]{16}\.bin$/, '');
+  return stem === 'all' ? null : stem;
+};
 
 /** Every file under `dir`, as paths relative to it with `/` separators, sorted. */
 export function walk(dir) {
@@ -41,9 +56,9 @@ export const copies = {
   },
 };
 
-/** Writes `name.gz` and `name.br` beside every first-load file under `dir`; returns those files. */
+/** Writes `name.gz` and `name.br` beside every first-load file, content file and start page under `dir`; returns those files. */
 export function precompress(dir) {
-  const files = firstLoadFiles(dir);
+  const files = walk(dir).filter((f) => isFirstLoad(f) || isContent(f) || isEntryPage(f));
   for (const f of files) {
     const body = fs.readFileSync(path.join(dir, f));
     for (const [ext, { pack }] of Object.entries(copies)) fs.writeFileSync(path.join(dir, `${f}.${ext}`), pack(body));

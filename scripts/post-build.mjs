@@ -5,6 +5,8 @@
 //    stable file name a host page references).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { minify } from 'terser';
 import { precompress } from './dist-files.mjs';
@@ -23,9 +25,44 @@ const cssLink = html.match(/<link\b[^>]*\bhref="?\.\/([^"\s>]+\.css)"?[^>]*>/);
 const css = cssLink?.[1];
 if (!js || !wasm || !css) throw new Error(`loader parts not found: js=${js} wasm=${wasm} css=${css}`);
 
+// The content files build.rs wrote for this build (issue #20: one per profile, one with
+// every profile for the chooser; see src/model/split.rs) go to dist/content/. The wasm
+// names them (each name carries the hash of its bytes), so the names are read from the
+// wasm itself and the files found in the build's output folders: another checkout
+// building into the same target/ cannot slip its own files in.
+const names = [...new Set(fs.readFileSync(path.join(dir, wasm)).toString('latin1').match(/content\/[a-z0-9_]+\.[0-9a-f]{16}\.bin/g) ?? [])];
+if (!names.length) throw new Error(`no content file named in ${wasm} (has build.rs changed?)`);
+{
+  const root = process.env.TRUNK_SOURCE_DIR || path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const target = process.env.CARGO_TARGET_DIR || path.join(root, 'target');
+  const builds = path.join(target, 'wasm32-unknown-unknown', process.env.TRUNK_PROFILE === 'release' ? 'release' : 'debug', 'build');
+  const outs = fs.readdirSync(builds).filter((d) => d.startsWith('kyodo-check-')).map((d) => path.join(builds, d, 'out', 'content'));
+  const from = outs.find((d) => names.every((n) => fs.existsSync(path.join(d, path.basename(n)))));
+  if (!from) throw new Error(`the content files ${names.join(', ')} are in no ${builds}/kyodo-check-*/out/content/: touch build.rs and build again`);
+  const to = path.join(dir, 'content');
+  fs.rmSync(to, { recursive: true, force: true });
+  fs.mkdirSync(to);
+  for (const n of names) fs.copyFileSync(path.join(from, path.basename(n)), path.join(dir, n));
+  console.log(`post-build: ${names.length} content files -> content/`);
+}
+
+// profile → content file, for the loader's preload ('' is the chooser's, with every profile).
+const files = Object.fromEntries(names.map((n) => { const stem = path.basename(n).replace(/\.[0-9a-f]{16}\.bin$/, ''); return [stem === 'all' ? '' : stem, n]; }));
+
 const loader = `// 協働チェック loader: the one file a host page includes (see docs/embedding.md).
-import init from './${js}';
 const here = (file) => new URL(file, import.meta.url).href;
+const el = document.getElementById('kyodo-check');
+// A start page rendered at build time is on screen before the wasm (issue #20). Until the
+// widget runs, its form does nothing by itself (method=dialog); a click on the start
+// button is kept here, and the widget carries on with it (src/app/mod.rs, start()).
+const keep = (e) => {
+  e.preventDefault();
+  el.dataset.kcStart = 'pending';
+};
+if (el?.hasAttribute('data-prerendered')) {
+  el.addEventListener('submit', keep, true);
+  el.dataset.kcLoader = '';
+}
 // Mounted directly into a host page: bring the widget's own (scoped) stylesheet.
 if (!document.querySelector('link[data-kyodo-check]')) {
   const link = document.createElement('link');
@@ -34,7 +71,28 @@ if (!document.querySelector('link[data-kyodo-check]')) {
   link.dataset.kyodoCheck = '';
   document.head.append(link);
 }
+// The content file the embed settings name, asked for now, beside the wasm, rather than
+// once the wasm runs (which fetches the same file; issue #20). Only where the settings
+// name it plainly (a known city, or the chooser); otherwise the wasm alone asks.
+{
+  const files = ${JSON.stringify(files)};
+  const params = new URLSearchParams(location.search);
+  const get = (name) => (el?.getAttribute(\`data-\${name}\`) ?? params.get(name))?.trim() || null;
+  const city = get('city');
+  const file = city ? (Object.hasOwn(files, city) ? files[city] : null) : get('chooser') === 'hide' ? null : files[''];
+  if (file) {
+    const link = document.createElement('link');
+    link.rel = 'preload';
+    link.as = 'fetch';
+    link.crossOrigin = 'anonymous';
+    link.href = here('./' + file);
+    document.head.append(link);
+  }
+}
+// Imported here, not at the top, so that the lines above run as soon as this file arrives.
+const { default: init } = await import('./${js}');
 await init({ module_or_path: here('./${wasm}') });
+el?.removeEventListener('submit', keep, true);
 `;
 fs.writeFileSync(path.join(dir, 'loader.js'), loader);
 
@@ -55,6 +113,47 @@ if (process.env.TRUNK_PROFILE === 'release') {
 html = html.replace(cssLink[0], cssLink[0].replace('<link', '<link data-kyodo-check'));
 fs.writeFileSync(indexPath, html);
 console.log(`post-build: loader.js -> ${js}, ${wasm}, ${css}`);
+
+// The start page of every city and language, rendered at build time by the widget's own
+// components (src/bin/prerender.rs, yew's server-side rendering, natively), so it is on
+// screen before the wasm arrives (issue #20):
+//  - dist/<city>/<lang>/index.html, and dist/all/<lang>/index.html with the chooser: the
+//    widget's own page, for a link or an iframe (the city and language are fixed by the
+//    page, so they always match what was rendered);
+//  - dist/embed/<city>.<lang>.html: the snippet for a direct mount (docs/embedding.md).
+// dist/index.html stays as it was: its settings come from the URL, which the build cannot know.
+{
+  const root = process.env.TRUNK_SOURCE_DIR || path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-prerender-'));
+  const run = spawnSync('cargo', ['run', '--quiet', '--features', 'prerender', '--bin', 'prerender', '--', out], { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (run.status !== 0) throw new Error(`prerender failed (exit ${run.status})`);
+  const pages = JSON.parse(fs.readFileSync(path.join(out, 'pages.json'), 'utf8'));
+  const attr = (v) => v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const text = (v) => v.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const mount = /<div id="?kyodo-check"?><\/div>/;
+  if (!mount.test(html)) throw new Error('no empty <div id=kyodo-check> in index.html');
+  fs.rmSync(path.join(dir, 'embed'), { recursive: true, force: true });
+  fs.mkdirSync(path.join(dir, 'embed'));
+  for (const p of pages) {
+    const body = fs.readFileSync(path.join(out, p.file), 'utf8');
+    const settings = `${p.profile ? ` data-city="${attr(p.profile)}"` : ''} data-lang="${attr(p.lang)}"`;
+    const div = `<div id="kyodo-check"${settings} data-prerendered>${body}</div>`;
+    const page = html
+      .replace(/(<html\b[^>]*\blang=)("[^"]*"|[^\s>]+)/, `$1"${attr(p.html_lang)}"`)
+      .replace(/<title>[^<]*<\/title>/, `<title>${text(p.title)}</title>`)
+      .replace(/(\b(?:href|src)=)(["']?)\.\//g, '$1$2../../')
+      .replace(mount, () => div);
+    const to = path.join(dir, p.profile ?? 'all', p.lang);
+    fs.mkdirSync(to, { recursive: true });
+    fs.writeFileSync(path.join(to, 'index.html'), page);
+    const cssHref = `${css}`;
+    fs.writeFileSync(path.join(dir, 'embed', `${p.profile ?? 'all'}.${p.lang}.html`),
+      `<!-- 協働チェック: paste into your page where the widget goes; /kyodo/ is where dist/ is on your server (docs/embedding.md). -->\n`
+      + `<link rel="stylesheet" href="/kyodo/${cssHref}" data-kyodo-check>\n${div}\n<script type="module" src="/kyodo/loader.js"></script>\n`);
+  }
+  fs.rmSync(out, { recursive: true, force: true });
+  console.log(`post-build: ${pages.length} start pages rendered at build time -> <city>/<lang>/index.html, embed/`);
+}
 
 // Release builds: each first-load file, in any subfolder too, also pre-compressed beside
 // itself (name.gz, name.br; scripts/dist-files.mjs), so a server with nginx's

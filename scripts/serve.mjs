@@ -32,4 +32,7 @@ http.createServer((req, res) => {
   res.end(fs.readFileSync(copy ? `${file}.${copy[1]}` : file));
 }).listen(port, '127.0.0.1', () => {
   console.log(`協働チェック: http://127.0.0.1:${port}${prefix} — the release build in ${root}, served pre-compressed as a city would host it (Ctrl-C stops)`);
+  // The start pages rendered at build time (issue #20): each city's own page, and the chooser's.
+  const pages = fs.readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory() && fs.existsSync(path.join(root, d.name, 'ja', 'index.html')));
+  if (pages.length) console.log(`each city's own page: ${pages.map((d) => `http://127.0.0.1:${port}${prefix}${d.name}/ja/`).join('  ')} (also /ja-easy/, /en/)`);
 });

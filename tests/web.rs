@@ -39,6 +39,9 @@ async fn mount_with(hash: &str, config: Config, saved: Option<&str>) -> Element 
         handle.destroy();
         el.remove();
     }
+    // The widget downloads its content file; here, without the built files, the full
+    // content the build carries is put in place instead (the download is e2e's).
+    kyodo_check::app::load::install(kyodo_check::embedded::content().unwrap());
     let win = web_sys::window().unwrap();
     let storage = win.local_storage().unwrap().unwrap();
     storage.clear().unwrap();
@@ -49,7 +52,7 @@ async fn mount_with(hash: &str, config: Config, saved: Option<&str>) -> Element 
     let doc = gloo::utils::document();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config }).render();
+    let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config, early: Default::default() }).render();
     MOUNTED.with(|m| *m.borrow_mut() = Some((handle, el.clone())));
     settle().await;
     el

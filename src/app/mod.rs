@@ -1,28 +1,23 @@
 //! The Yew user interface: thin components over the engine and the session.
 
-use crate::model::Content;
 use crate::session::{Page, Session};
 use std::rc::Rc;
-use std::sync::OnceLock;
+#[cfg(target_arch = "wasm32")]
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
 pub mod components;
+pub mod early;
+pub mod load;
 pub mod pages;
 pub mod router;
 pub mod state;
 pub mod storage;
 pub mod text;
 
-pub use state::{Action, Notice, Store, StoreHandle};
+pub use load::content;
+pub use state::{Action, Loading, Notice, Store, StoreHandle};
 pub use text::{notice_id, rich, Tr};
-
-/// The content compiled into the widget, parsed once. The native test suite has
-/// already proved it valid, so a failure here is a build defect.
-pub fn content() -> &'static Content {
-    static C: OnceLock<Content> = OnceLock::new();
-    C.get_or_init(|| crate::embedded::content().expect("content validated at build time"))
-}
 
 pub use crate::route::Route;
 
@@ -36,14 +31,20 @@ pub use crate::config::{Config, Mode};
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
     pub config: Config,
+    /// What the visitor did on the start page rendered at build time (`early`).
+    #[prop_or_default]
+    pub early: early::Early,
 }
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let config = props.config.clone();
     let store = use_reducer(|| {
+        let ready = load::ready();
+        // A city chosen on the prerendered chooser before the widget ran is kept.
+        let chosen = props.early.profile.clone().filter(|p| config.profile.is_none() && content().profile(p).is_some());
         let base = Store {
-            session: Session::new(config.profile.clone()),
+            session: Session::new(config.profile.clone().or(chosen)),
             lang: config.lang.clone(),
             fixed_profile: config.profile.is_some(),
             notice: None,
@@ -52,9 +53,29 @@ pub fn app(props: &AppProps) -> Html {
             mode: config.mode,
             notes: Default::default(),
             notes_in_link: false,
+            loading: if ready { Loading::Ready } else { Loading::Pending { attempt: 0 } },
         };
-        storage::restore(base)
+        // Saved answers are read against the content: now if it is here, else on arrival.
+        if ready { storage::restore(base) } else { base }
     });
+    // The content file these settings need, asked for once the start page is on screen
+    // (effects run after the first render), and again on each retry.
+    {
+        let store = store.clone();
+        let profile = config.profile.clone();
+        let attempt = match store.loading {
+            Loading::Pending { attempt } => Some(attempt),
+            _ => None,
+        };
+        use_effect_with(attempt, move |attempt| {
+            if attempt.is_some() {
+                yew::platform::spawn_local(async move {
+                    let got = load::fetch(profile).await;
+                    store.dispatch(Action::Loaded(got));
+                });
+            }
+        });
+    }
     // Keep the device copy in step with the answers, but only after the user opted in.
     {
         let store = store.clone();
@@ -106,7 +127,14 @@ pub fn app(props: &AppProps) -> Html {
 /// The step the route names.
 #[function_component(Pages)]
 fn pages_for_route() -> Html {
-    match router::use_route() {
+    let route = router::use_route();
+    let store = use_context::<StoreHandle>().expect("store");
+    // Every step past the start needs the downloaded content: until it is here, a calm
+    // wait (or why it could not be read, with the counter and a retry).
+    if !store.loading.ready() && !matches!(route, Route::Start | Route::NotFound | Route::PanicCheck) {
+        return html! { <pages::waiting::Waiting /> };
+    }
+    match route {
         Route::Start => html! { <pages::start::StartPage /> },
         // Not keyed by question: from one question to the next, the page's frame (form,
         // fieldset, heading, buttons) stays and only what differs is replaced.
@@ -169,6 +197,7 @@ pub fn config_from(raw: crate::config::Raw) -> Config {
     config
 }
 
+#[cfg(target_arch = "wasm32")]
 /// A panic must not leave a blank page: replace the widget with a calm message and a
 /// way to start again. The message is fixed text here, not content: the content itself
 /// may be what failed. It carries no user data, so it cannot be abused;
@@ -192,6 +221,7 @@ fn install_panic_hook() {
 }
 
 /// Mounts the widget into `#kyodo-check` (or the body when the host has no such element).
+#[cfg(target_arch = "wasm32")]
 #[wasm_bindgen]
 pub fn start() {
     install_panic_hook();
@@ -203,5 +233,10 @@ pub fn start() {
         el
     });
     let config = read_config(&el);
-    yew::Renderer::<App>::with_root_and_props(el, AppProps { config }).render();
+    // Read before the widget replaces the prerendered page (it clears `el`).
+    let early = early::read(&el);
+    // Marks the page as the widget's own from now on (a host's stylesheet or script may
+    // look for it; the tests' watch of requests after load does).
+    let _ = el.set_attribute("data-kc-running", "");
+    yew::Renderer::<App>::with_root_and_props(el, AppProps { config, early }).render();
 }

@@ -70,6 +70,10 @@ pub fn use_route() -> Route {
 }
 
 fn current() -> Route {
+    // Rendered at build time (`prerender`), there is no URL: the start page.
+    if !cfg!(target_arch = "wasm32") {
+        return Route::Start;
+    }
     Route::parse(&gloo::utils::window().location().hash().unwrap_or_default())
 }
 

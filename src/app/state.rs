@@ -40,6 +40,22 @@ impl Notice {
     }
 }
 
+/// Where the downloaded content is (`load`): the start page needs only the shell; the
+/// steps past it wait for the file, or say calmly why it could not be read.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loading {
+    /// Asked for; `attempt` counts the tries, so a retry asks again.
+    Pending { attempt: u32 },
+    Ready,
+    Failed { attempt: u32, problem: super::load::Problem },
+}
+
+impl Loading {
+    pub fn ready(&self) -> bool {
+        matches!(self, Loading::Ready)
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Store {
     pub session: Session,
@@ -58,6 +74,7 @@ pub struct Store {
     /// then without the record's fields (`share::encode_link`).
     pub notes: crate::share::Notes,
     pub notes_in_link: bool,
+    pub loading: Loading,
 }
 
 pub enum Action {
@@ -71,6 +88,10 @@ pub enum Action {
     SetNotes(crate::share::Notes),
     NotesInLink(bool),
     StartOver,
+    /// The content file arrived (then saved answers are restored), or could not be used.
+    Loaded(Result<(), super::load::Problem>),
+    /// Ask for the content file again, after a failure.
+    Retry,
 }
 
 impl Reducible for Store {
@@ -105,6 +126,23 @@ impl Reducible for Store {
                 if content().language(&l).is_some() {
                     s.lang = l;
                     s.announce = Some("ui.language_changed");
+                }
+            }
+            Action::Loaded(Ok(())) => {
+                s.loading = Loading::Ready;
+                // Saved answers are read against the content, so only now.
+                s = super::storage::restore(s);
+            }
+            Action::Loaded(Err(problem)) => {
+                let attempt = match s.loading {
+                    Loading::Pending { attempt } | Loading::Failed { attempt, .. } => attempt,
+                    Loading::Ready => return self,
+                };
+                s.loading = Loading::Failed { attempt, problem };
+            }
+            Action::Retry => {
+                if let Loading::Failed { attempt, .. } = s.loading {
+                    s.loading = Loading::Pending { attempt: attempt + 1 };
                 }
             }
             Action::StartOver => {

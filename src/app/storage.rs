@@ -9,6 +9,10 @@ use crate::share;
 pub const KEY: &str = "kyodo-check";
 
 fn local() -> Option<web_sys::Storage> {
+    // Rendered at build time (`prerender`): no device, nothing saved.
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
     web_sys::window()?.local_storage().ok().flatten()
 }
 

@@ -20,11 +20,11 @@ pub struct Tr {
 impl Tr {
     /// The text as stored, with `{漢字|よみ}` readings.
     pub fn raw(&self, key: &str) -> String {
-        content().text(&self.lang, key).to_string()
+        super::load::text(&self.lang, key).unwrap_or(key).to_string()
     }
     /// A text of the city profile (`p.<profile>.<key>`), as stored.
     pub fn raw_profile(&self, profile: &str, key: &str) -> String {
-        content().profile_text(&self.lang, profile, key).to_string()
+        super::load::text(&self.lang, &format!("p.{profile}.{key}")).unwrap_or_default().to_string()
     }
     /// A text with its `{placeholders}` filled, as stored.
     pub fn raw_with(&self, key: &str, args: &[(&str, &str)]) -> String {

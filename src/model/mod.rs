@@ -9,9 +9,11 @@ use std::fmt;
 mod compact;
 #[cfg(not(target_arch = "wasm32"))]
 mod load;
+mod split;
 mod text;
 
 pub use compact::chars;
+pub use split::{file, in_shell};
 pub use text::{LangTexts, PooledStr, Texts};
 
 /// A problem in one content file, named so that a city's editor can find it.

@@ -19,8 +19,10 @@ let server, browser;
 
 function run(cmd, args) {
   // The copy shares this checkout's target/ so that only the widget itself is compiled again.
+  // Both then share build.rs's output folder; KYODO_CHECKOUT (build.rs reruns when it
+  // changes) makes each side's next build compile its own content, not the other's.
   execFileSync(cmd, args, { cwd: copy, stdio: ['ignore', 'inherit', 'inherit'],
-    env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`, CARGO_TARGET_DIR: path.join(root, 'target'), TRUNK_OFFLINE: 'true' } });
+    env: { ...process.env, PATH: `${path.join(root, 'node_modules/.bin')}:${process.env.PATH}`, CARGO_TARGET_DIR: path.join(root, 'target'), TRUNK_OFFLINE: 'true', KYODO_CHECKOUT: copy } });
 }
 
 before(async () => {

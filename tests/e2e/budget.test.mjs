@@ -33,6 +33,26 @@ test('an oversized build fails and lists every file with its size', () => {
   fs.rmSync(dir, { recursive: true });
 });
 
+test('each city embed is counted with its own content file, and one over the ceiling is named', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-budget-'));
+  fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html>');
+  fs.writeFileSync(path.join(dir, 'app_bg.wasm'), crypto.randomBytes(200 * 1024));
+  fs.mkdirSync(path.join(dir, 'content'));
+  fs.writeFileSync(path.join(dir, 'content', 'small.0123456789abcdef.bin'), crypto.randomBytes(10 * 1024));
+  fs.writeFileSync(path.join(dir, 'content', 'large.0123456789abcdef.bin'), crypto.randomBytes(300 * 1024));
+  // The chooser's file (every profile) is listed, but only city embeds are held to the ceiling.
+  fs.writeFileSync(path.join(dir, 'content', 'all.0123456789abcdef.bin'), crypto.randomBytes(300 * 1024));
+  precompress(dir);
+  const r = run(dir);
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  assert.match(r.stdout, /\| \?city=small \| 200\.\d \| 10\.\d \| \*\*21\d\.\d\*\* \|/);
+  assert.match(r.stdout, /\| chooser \(no city\) \|/);
+  assert.match(r.stdout, /content\/large\.0123456789abcdef\.bin \| 300\.0 \|/, 'the files of the embed over the ceiling');
+  assert.match(r.stderr, /size budget exceeded: \?city=large: 5\d\d\.\d KB/);
+  assert.doesNotMatch(r.stderr, /city=small|chooser/);
+  fs.rmSync(dir, { recursive: true });
+});
+
 test('a missing or stale pre-compressed copy fails, naming the file', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kc-budget-'));
   fs.writeFileSync(path.join(dir, 'index.html'), '<!doctype html><p>new</p>');

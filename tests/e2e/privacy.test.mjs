@@ -1,15 +1,17 @@
 // PRODUCT.md's privacy rule as it is now stated: the requests the widget makes are fixed by
 // the embed settings alone. Under each setting (a city set, the chooser, a fixed language,
-// counter mode, a direct mount on a host page) two flows that differ in every way a
-// visitor can make them differ (the answers, a language switch, counter mode, typed notes,
-// citations opened, the city chosen) each record every request of their page. The two
+// counter mode, a direct mount on a host page, the start pages rendered at build time) two
+// flows that differ in every way a visitor can make them differ (the answers, a language
+// switch, counter mode, typed notes, citations opened, the city chosen) each record every
+// request of their page, one content file among them (the city's, or with no city the one
+// with every city). The two
 // lists must be the same, every request same-origin and a GET with no body, and no URL
 // may carry anything the visitor chose or typed. The watch of helpers.mjs runs as well
-// (no storage without opt-in, no third-party origin, nothing after load).
+// (no storage without opt-in, no third-party origin, nothing after load but the content file).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve } from './server.mjs';
-import { launch, dist, answerAll, switchLanguage, assertPrivacy, cases, PROFILES, startFlow, checkToResult, playToResult } from './helpers.mjs';
+import { launch, dist, answerAll, switchLanguage, assertPrivacy, cases, PROFILES, startFlow, checkToResult, playToResult, isContentFile } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -85,6 +87,8 @@ const SETTINGS = [
   { name: 'counter mode (?mode=counter)', path: '?city=tachikawa&mode=counter', city: 'tachikawa' },
   { name: 'a direct mount with data-city', page: '/shisei/direct-city.html', city: 'tomakomai' },
   { name: 'a direct mount with data-lang', page: '/shisei/direct-en.html', city: null },
+  { name: 'a start page rendered at build time (tomakomai/ja/)', path: 'tomakomai/ja/', city: 'tomakomai' },
+  { name: 'the chooser rendered at build time (all/en/)', path: 'all/en/', city: null },
 ];
 
 for (const s of SETTINGS) {
@@ -95,6 +99,9 @@ for (const s of SETTINGS) {
     const urls = (l) => l.map((r) => r.url).filter((u) => !u.startsWith('data:')).sort();
     assert.ok(urls(lists.a).length > 0, 'the page made requests');
     assert.deepEqual(urls(lists.b), urls(lists.a), 'the same files, whatever the visitor did');
+    // One content file: the city's own, or with no city the one with every profile.
+    const content = urls(lists.a).filter(isContentFile).map((u) => new URL(u).pathname.match(/content\/([a-z_]+)\./)[1]);
+    assert.deepEqual(content, [s.city ?? 'all'], 'the content file the settings name, once');
     for (const r of [...lists.a, ...lists.b].filter((x) => !x.url.startsWith('data:'))) {
       assert.equal(new URL(r.url).origin, server.origin, `same-origin: ${r.url}`);
       assert.equal(r.method, 'GET', `${r.url}: nothing is sent`);

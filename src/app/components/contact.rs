@@ -19,7 +19,7 @@ pub fn contact_card(props: &ContactCardProps) -> Html {
     let Some(p) = c.profile(&props.profile) else { return html! {} };
     let pid = &props.profile;
     let ct = p.shown_contact();
-    let text = |k: &str| c.profile_text(&tr.lang, pid, k).to_string();
+    let text = |k: &str| tr.raw_profile(pid, k);
     let (address, hours, proposal) = (text("contact.address"), text("contact.hours"), text("contact.proposal"));
     let tel = |n: &str| html! { <a href={format!("tel:{}", Contact::tel(n))}>{ n.to_string() }</a> };
     let row = |id: &str, label: &str, value: Html| html! {

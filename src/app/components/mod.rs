@@ -2,6 +2,7 @@ pub mod cite;
 pub mod contact;
 pub mod error_summary;
 pub mod layout;
+pub mod load_problem;
 pub mod qr;
 pub mod result;
 pub mod spectrum;
@@ -35,7 +36,9 @@ pub fn use_step(title: String, error: bool) {
             if resize {
                 crate::app::send_height();
             }
-            if let Some(el) = doc.query_selector(target).ok().flatten() {
+            // The first step after a prerendered page gives focus back where the visitor put it.
+            let kept = crate::app::early::take_focus().and_then(|id| doc.get_element_by_id(&id));
+            if let Some(el) = kept.or_else(|| doc.query_selector(target).ok().flatten()) {
                 if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
                     let _ = el.focus();
                 }

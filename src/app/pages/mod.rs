@@ -4,6 +4,7 @@ pub mod question;
 pub mod result;
 pub mod share;
 pub mod start;
+pub mod waiting;
 
 use crate::app::router::use_nav;
 use crate::app::{content, Route, StoreHandle};

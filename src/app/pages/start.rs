@@ -5,7 +5,8 @@ use crate::app::router::use_nav;
 use crate::app::components::error_summary::ErrorSummary;
 use crate::app::components::contact::common_guideline_note;
 use crate::app::components::use_step;
-use crate::app::{content, storage, Action, Notice, Route, StoreHandle, Tr};
+use crate::app::components::load_problem::LoadProblem;
+use crate::app::{content, storage, Action, Loading, Notice, Route, StoreHandle, Tr};
 use yew::prelude::*;
 
 #[function_component(StartPage)]
@@ -19,17 +20,31 @@ pub fn start_page() -> Html {
     let c = content();
     let selected = store.session.profile.clone();
 
+    // A click before the content file has arrived is kept: the check moves on once it is here.
+    let waiting = use_state(crate::app::early::take_start);
+    {
+        let (store, nav, waiting) = (store.clone(), nav.clone(), waiting.clone());
+        use_effect_with((store.loading.ready(), *waiting), move |(ready, wanted)| {
+            if *ready && *wanted {
+                waiting.set(false);
+                nav.push(&Route::of(&store.session.next_page(content())));
+            }
+        });
+    }
     let onsubmit = {
-        let (store, error, nav) = (store.clone(), error.clone(), nav.clone());
+        let (store, error, nav, waiting) = (store.clone(), error.clone(), nav.clone(), waiting.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if store.session.profile.is_some() {
+            if store.session.profile.is_none() {
+                error.set(true);
+            } else if store.loading.ready() {
                 nav.push(&Route::of(&store.session.next_page(content())));
             } else {
-                error.set(true);
+                waiting.set(true);
             }
         })
     };
+    let failed = matches!(store.loading, Loading::Failed { .. });
     let wipe = {
         let (store, has_saved) = (store.clone(), has_saved.clone());
         Callback::from(move |_| {
@@ -79,6 +94,9 @@ pub fn start_page() -> Html {
                 <ErrorSummary errors={vec![(first_profile_id, tr.raw("ui.profile_error"))]} />
             }
             <h1 class="kc-h1" tabindex="-1">{ tr.html("ui.start_heading") }</h1>
+            if failed {
+                <LoadProblem />
+            }
             <p class="kc-lead">{ tr.html("ui.start_lead") }</p>
             <h2 class="kc-h2">{ tr.html("ui.start_answers") }</h2>
             <ol class="kc-list kc-list--number">
@@ -92,12 +110,21 @@ pub fn start_page() -> Html {
                 { common_guideline_note(&tr, pid) }
             }
             <div class="kc-inset kc-privacy"><p>{ tr.html("ui.start_privacy") }</p></div>
-            <form novalidate=true {onsubmit}>
-                { for chooser }
-                <button type="submit" class="kc-button kc-button--start">
-                    { tr.html(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
-                </button>
-            </form>
+            // Without the content the check cannot go on: the retry is the one thing to do.
+            if !failed {
+                // method=dialog: rendered at build time, before the widget runs, the form
+                // does nothing by itself (no reload, nothing in the URL); the loader keeps a click.
+                <form novalidate=true method="dialog" {onsubmit}>
+                    { for chooser }
+                    <button type="submit" id="kc-start" class="kc-button kc-button--start" data-waiting={(*waiting).then_some("true")}>
+                        { tr.html(if resuming { "ui.start_resume" } else { "ui.start_button" }) }
+                    </button>
+                    // Polite, so a screen reader hears why nothing happened yet.
+                    <p class="kc-hint" role="status">
+                        if *waiting { { tr.html("ui.start_waiting") } }
+                    </p>
+                </form>
+            }
             if *has_saved {
                 <p><button type="button" class="kc-button kc-button--secondary" onclick={wipe}>{ tr.html("ui.wipe_button") }</button></p>
             }

@@ -1,0 +1,129 @@
+// The start page rendered at build time (issue #20: src/bin/prerender.rs, yew's
+// server-side rendering, put into <city>/<lang>/index.html and embed/ by the post-build
+// hook). It is on screen and readable before any wasm arrives; when the widget starts it
+// takes the page over with no frame without its heading, keeping the city chosen, the
+// focus and a click on the start button made meanwhile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch, dist, assertPrivacy, screenshot, PROFILES } from './helpers.mjs';
+
+const LANGS = ['ja', 'ja-easy', 'en'];
+let server, browser;
+before(async () => {
+  // A host page with the build's own snippet for a direct mount, as a CMS would hold it.
+  const snippet = fs.readFileSync(path.join(dist, 'embed', 'yoshikawa.ja.html'), 'utf8');
+  const host = '<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>市のページ</title></head>'
+    + `<body><main><h1>吉川市のページ</h1>${snippet}</main></body></html>`;
+  server = await serve(dist, { extra: { '/shisei/snippet.html': ['text/html; charset=utf-8', host] } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  assertPrivacy('prerender.test.mjs');
+});
+
+/** Holds every wasm response until `release()`: the page as it is before the wasm. */
+async function holdWasm(page) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
+/** Counts the animation frames in which the page had no widget heading, from the first that had one. */
+const frameWatch = () => {
+  window.__kcFrames = { with: 0, without: 0 };
+  const tick = () => {
+    const has = !!document.querySelector('#kyodo-check .kc h1');
+    if (has) window.__kcFrames.with++;
+    else if (window.__kcFrames.with) window.__kcFrames.without++;
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+
+test('every city and language has its start page in the HTML itself, readable without any script', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  for (const city of [...PROFILES, 'all']) {
+    for (const lang of LANGS) {
+      await page.goto(`${server.url}${city}/${lang}/`);
+      const h1 = page.locator('#kyodo-check[data-prerendered] .kc h1');
+      assert.equal(await h1.count(), 1, `${city}/${lang}: the heading`);
+      assert.ok(await h1.isVisible(), `${city}/${lang}: styled and visible`);
+      assert.equal(await page.locator('.kc-button--start').count(), 1, `${city}/${lang}: the start button`);
+      assert.equal(await page.locator('html').getAttribute('lang'), lang === 'en' ? 'en' : 'ja', `${city}/${lang}: <html lang>`);
+      assert.equal(await page.locator('#kyodo-check').getAttribute('data-lang'), lang);
+      assert.equal(await page.locator('#kyodo-check').getAttribute('data-city'), city === 'all' ? null : city);
+      assert.equal(await page.locator('input[name="kc-profile"]').count() > 0, city === 'all', `${city}/${lang}: the chooser only where no city is set`);
+      assert.notEqual(await page.title(), '協働チェック', `${city}/${lang}: the step in the title`);
+      // A click does nothing by itself (method=dialog): no reload, nothing in the URL.
+      const before = page.url();
+      await page.locator('.kc-button--start').click();
+      assert.equal(page.url(), before);
+    }
+  }
+  await page.goto(`${server.url}tomakomai/ja-easy/`);
+  await screenshot(page, 'prerendered-tomakomai-ja-easy-375-noscript');
+  await context.close();
+});
+
+test('the city page: visible before the wasm, then taken over with no frame without its heading, and a click made meanwhile is kept', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  await page.addInitScript(frameWatch);
+  const release = await holdWasm(page);
+  await page.goto(`${server.url}tomakomai/ja/`);
+  await page.locator('#kyodo-check .kc h1').waitFor();
+  await screenshot(page, 'prerendered-tomakomai-ja-375-before-wasm');
+  await page.locator('.kc-button--start').click();
+  await page.waitForFunction(() => document.getElementById('kyodo-check').dataset.kcStart === 'pending');
+  release();
+  await page.locator('form[data-question="role"]').waitFor();
+  const frames = await page.evaluate(() => window.__kcFrames);
+  assert.equal(frames.without, 0, `no frame without the heading (${JSON.stringify(frames)})`);
+  assert.equal(await page.locator('#kyodo-check').getAttribute('data-kc-start'), null, 'the kept click is used once');
+  await context.close();
+});
+
+test('the chooser page: a city chosen and the focus before the wasm are kept', async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(frameWatch);
+  const release = await holdWasm(page);
+  await page.goto(`${server.url}all/ja/`);
+  await page.locator('label[for="kc-profile-muroran"]').click();
+  await page.locator('#kc-profile-muroran').focus();
+  const scroll = await page.evaluate(() => { window.scrollTo(0, 120); return window.scrollY; });
+  release();
+  // The widget's own render: the header names the city once it is chosen in the store.
+  await page.locator('.kc-header__profile').waitFor();
+  await page.waitForTimeout(300); // past the first step's focus (after paint)
+  assert.ok(await page.locator('#kc-profile-muroran').isChecked(), 'the city chosen is still chosen');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'kc-profile-muroran', 'focus where the visitor put it');
+  assert.equal(await page.evaluate(() => window.scrollY), scroll, 'the page did not move');
+  const frames = await page.evaluate(() => window.__kcFrames);
+  assert.equal(frames.without, 0, `no frame without the heading (${JSON.stringify(frames)})`);
+  await page.locator('.kc-button--start').click();
+  await page.locator('form[data-question="role"]').waitFor();
+  await context.close();
+});
+
+test("a host page with the build's snippet shows the start page before the wasm and works", async () => {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const release = await holdWasm(page);
+  await page.goto(`${server.origin}/shisei/snippet.html`);
+  const h1 = page.locator('#kyodo-check .kc h1');
+  await h1.waitFor();
+  assert.ok(await h1.isVisible(), 'styled by the snippet\'s own stylesheet link');
+  assert.equal(await page.title(), '市のページ', "the host's title is left alone");
+  release();
+  await page.locator('.kc-button--start').click();
+  await page.locator('form[data-question="role"]').waitFor();
+  await context.close();
+});
