@@ -2,8 +2,10 @@
 // (bench/floor/). Not part of the test suite. Run with `npm run bench` (which builds
 // first, see bench/run.sh) or, against an existing build:
 //
-//   node bench/run.mjs [--runs N] [--dist DIR] [--no-write]
+//   node bench/run.mjs [--runs N] [--dist DIR] [--no-write] [--page PATH]
 //
+// --page measures the widget at another address under /kyodo/ (default: the city's own
+// page, tomakomai/ja/; e.g. --page '?city=tomakomai' for index.html with the setting).
 // Serves DIR (default $BENCH_DIST or dist/) at /kyodo/, bench/floor/ at /floor/ and the
 // built Yew floor (bench/yew-floor/dist/, built by bench/run.sh) at /yew-floor/ on
 // 127.0.0.1 with gzip, drives Debian's Chromium (playwright-core, the flags of
@@ -36,9 +38,11 @@ for (let i = 0; i < argv.length; i++) {
   else if (a === '--dist') opt.dist = val();
   else if (a.startsWith('--dist=')) opt.dist = a.slice(7);
   else if (a === '--no-write') opt.write = false;
+  else if (a === '--page') opt.page = val();
+  else if (a.startsWith('--page=')) opt.page = a.slice(7);
   else if (a === '--no-build') { /* handled by bench/run.sh */ }
   else if (a === '-h' || a === '--help') {
-    console.log('usage: node bench/run.mjs [--runs N] [--dist DIR] [--no-write]   (npm run bench -- ... builds first)');
+    console.log('usage: node bench/run.mjs [--runs N] [--dist DIR] [--no-write] [--page PATH]   (npm run bench -- ... builds first)');
     process.exit(0);
   } else throw new Error(`unknown argument ${a}`);
 }
@@ -262,7 +266,7 @@ const targets = {
   // ?city= fixes the profile (docs/embedding.md), so the start page is the button alone,
   // as on a city's own page, and start leads straight to the first question.
   // The city's own page with its start page rendered at build time (docs/embedding.md).
-  widget: { url: `${server.url}${PROFILE}/ja/`, flow: true },
+  widget: { url: `${server.url}${opt.page ?? `${PROFILE}/ja/`}`, flow: true },
   // No city set: the chooser, also rendered at build time; the city is chosen, then start.
   chooser: { url: `${server.url}all/ja/`, flow: false, choose: PROFILE },
   // The floor answers the same first STEPS_MEASURED questions, then stops.

@@ -53,9 +53,11 @@ const loader = `// 協働チェック loader: the one file a host page includes 
 const here = (file) => new URL(file, import.meta.url).href;
 const el = document.getElementById('kyodo-check');
 // A start page rendered at build time is on screen before the wasm (issue #20). Until the
-// widget runs, its form does nothing by itself (method=dialog); a click on the start
-// button is kept here, and the widget carries on with it (src/app/mod.rs, start()).
+// widget has taken it over (data-kc-running: after the wasm and the content file), its
+// form does nothing by itself (method=dialog); a click on the start button is kept here,
+// and the widget carries on with it (src/app/early.rs).
 const keep = (e) => {
+  if (el.hasAttribute('data-kc-running')) return; // the widget's own form handles it now
   e.preventDefault();
   el.dataset.kcStart = 'pending';
 };
@@ -92,7 +94,6 @@ if (!document.querySelector('link[data-kyodo-check]')) {
 // Imported here, not at the top, so that the lines above run as soon as this file arrives.
 const { default: init } = await import('./${js}');
 await init({ module_or_path: here('./${wasm}') });
-el?.removeEventListener('submit', keep, true);
 `;
 fs.writeFileSync(path.join(dir, 'loader.js'), loader);
 

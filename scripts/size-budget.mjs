@@ -1,10 +1,11 @@
-// The size budget (issue #8): gzip bytes of everything the first load transfers, per
-// file, against bench/budget.json. Deterministic, so CI runs it; timings live in the
-// benchmark (npm run bench). Also checks the release build's pre-compressed copies
+// The size budget (issues #8, #20): gzip bytes of what each city embed transfers until its
+// first question (the start page rendered at build time, or index.html; the loader, the
+// wasm-bindgen JS, the wasm, the CSS; and the city's own content file), per file, against
+// bench/budget.json; the chooser's is listed too. Deterministic, so CI runs it; timings live
+// in the benchmark (npm run bench). Also checks the release build's pre-compressed copies
 // (name.gz, name.br, written by scripts/post-build.mjs): each must exist and unpack to
 // the file's own bytes, or a server with gzip_static would send a stale or broken file.
-// The whole tree is counted (files in subfolders too, named by their relative path);
-// which files are first-load files is scripts/dist-files.mjs's rule.
+// The whole tree is walked; which files are which is scripts/dist-files.mjs's rule.
 // Usage: node scripts/size-budget.mjs [dist]
 import fs from 'node:fs';
 import path from 'node:path';

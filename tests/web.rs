@@ -52,7 +52,7 @@ async fn mount_with(hash: &str, config: Config, saved: Option<&str>) -> Element 
     let doc = gloo::utils::document();
     let el = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
-    let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config, early: Default::default() }).render();
+    let handle = yew::Renderer::<App>::with_root_and_props(el.clone(), AppProps { config, early: Default::default(), failed: None }).render();
     MOUNTED.with(|m| *m.borrow_mut() = Some((handle, el.clone())));
     settle().await;
     el

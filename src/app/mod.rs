@@ -34,6 +34,10 @@ pub struct AppProps {
     /// What the visitor did on the start page rendered at build time (`early`).
     #[prop_or_default]
     pub early: early::Early,
+    /// Why the content file could not be used, when that was known before the widget
+    /// mounted (on a start page rendered at build time, it waits for the file first).
+    #[prop_or_default]
+    pub failed: Option<load::Problem>,
 }
 
 #[function_component(App)]
@@ -53,7 +57,11 @@ pub fn app(props: &AppProps) -> Html {
             mode: config.mode,
             notes: Default::default(),
             notes_in_link: false,
-            loading: if ready { Loading::Ready } else { Loading::Pending { attempt: 0 } },
+            loading: match (&props.failed, ready) {
+                (_, true) => Loading::Ready,
+                (Some(problem), false) => Loading::Failed { attempt: 0, problem: problem.clone() },
+                (None, false) => Loading::Pending { attempt: 0 },
+            },
         };
         // Saved answers are read against the content: now if it is here, else on arrival.
         if ready { storage::restore(base) } else { base }
@@ -233,10 +241,30 @@ pub fn start() {
         el
     });
     let config = read_config(&el);
+    // With a city set (its file is small, and the loader asked for it beside the wasm, so
+    // it is mostly here already) or on a start page rendered at build time (on screen
+    // already), the widget renders once the file is here: once, rather than from the
+    // shell now and again on arrival (each render of the page costs a slow phone more
+    // than the wait). The loader keeps a click meanwhile; a city chosen is read at mount.
+    // The chooser on index.html renders from the shell at once, and fetches the file
+    // with every city meanwhile.
+    if config.profile.is_some() || el.has_attribute("data-prerendered") {
+        let profile = config.profile.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let failed = load::fetch(profile).await.err();
+            mount(el, config, failed);
+        });
+    } else {
+        mount(el, config, None);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn mount(el: web_sys::Element, config: Config, failed: Option<load::Problem>) {
     // Read before the widget replaces the prerendered page (it clears `el`).
     let early = early::read(&el);
     // Marks the page as the widget's own from now on (a host's stylesheet or script may
     // look for it; the tests' watch of requests after load does).
     let _ = el.set_attribute("data-kc-running", "");
-    yew::Renderer::<App>::with_root_and_props(el, AppProps { config, early }).render();
+    yew::Renderer::<App>::with_root_and_props(el, AppProps { config, early, failed }).render();
 }

@@ -20,7 +20,7 @@ fn main() {
     for profile in profiles {
         for lang in &shell.languages {
             let config = Config { profile: profile.clone(), lang: lang.code.clone(), chooser: true, staff: true, title: true, ..Default::default() };
-            let html = futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(AppProps { config, early: Default::default() }).hydratable(false).render());
+            let html = futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(AppProps { config, early: Default::default(), failed: None }).hydratable(false).render());
             let tr = Tr { lang: lang.code.clone() };
             let title = format!("{} - {}", tr.plain("ui.start_heading"), tr.plain("ui.app_title"));
             let stem = profile.as_deref().unwrap_or("all");

@@ -4,27 +4,16 @@
 // zoom, text-spacing overrides, forced colours and reduced motion.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, root, answerAll, screenshot, switchLanguage, assertPrivacy, LANGS, PROFILES, caseById } from './helpers.mjs';
+import { launch, dist, answerAll, screenshot, switchLanguage, assertPrivacy, LANGS, PROFILES, caseById, axe } from './helpers.mjs';
 
 let server, browser;
-const AXE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
 before(async () => { server = await serve(dist); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 // A 後援 flow with part of the readiness checklist still to do (both kinds of item show).
 const ANSWERS = { ...caseById('yoshikawa_science_class').answers, readiness: 'purpose' };
 
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const r = await page.evaluate(() => window.axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
-  }));
-  const problems = r.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  return problems;
-}
 
 test('axe: zero violations on every page state, in every language and profile, and in counter mode; no request after load, none to another origin, storage empty', async () => {
   const problems = [];

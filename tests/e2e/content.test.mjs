@@ -1,6 +1,7 @@
-// The content file (issue #20): the wasm carries only the start page; the rest comes in
-// one file the embed settings name. Until it is here, the start page works and a click
-// is kept; a step asked for early waits calmly. A file that is missing, truncated, from
+// The content file (issue #20): the wasm carries only the shell; the rest comes in one
+// file the embed settings name. Until it is here, the start page (a city's, rendered at
+// build time; the chooser's, from the shell) works and a click and a city chosen are
+// kept; a step asked for early waits calmly. A file that is missing, truncated, from
 // another build, another city's, or not a content file at all gives a calm message with
 // the counter's contact and a retry that works, never a blank page or a panic; the
 // console names the file and the fix for the web team.
@@ -9,15 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, root, assertPrivacy, expectErrors, screenshot, LANGS } from './helpers.mjs';
-
-const AXE = fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
-/** axe-core's WCAG 2.2 AA rules on the page as it is (as accessibility.test.mjs runs them). */
-async function axe(page, label) {
-  await page.evaluate(AXE);
-  const r = await page.evaluate(() => window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } }));
-  return r.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-}
+import { launch, dist, assertPrivacy, expectErrors, screenshot, LANGS, axe } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -83,15 +76,14 @@ for (const b of BROKEN) {
   });
 }
 
-test('a city embed: the start page is up before its content file, and a click made meanwhile is kept', async () => {
+test("a city's own page: the start page is up before its content file, and a click made meanwhile is kept", async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
   const release = await hold(page, 'tomakomai');
-  await page.goto(`${server.url}?city=tomakomai`);
+  await page.goto(`${server.url}tomakomai/ja/`);
   await page.locator('.kc h1').waitFor();
   await page.locator('.kc-button--start').click();
-  await page.locator('.kc-button--start[data-waiting="true"]').waitFor();
-  assert.ok((await page.locator('[role="status"].kc-hint').textContent()).trim().length > 0, 'says why nothing happened yet');
+  await page.waitForFunction(() => document.getElementById('kyodo-check').dataset.kcStart === 'pending');
   assert.equal(await page.locator('form[data-question]').count(), 0, 'still the start page');
   release();
   await page.locator('form[data-question="role"]').waitFor();
@@ -119,12 +111,13 @@ test('the chooser: every profile offered before the content arrives; the choice 
 test('a step asked for before the content arrives waits calmly, then shows', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
-  const release = await hold(page, 'tachikawa');
-  await page.goto(`${server.url}?city=tachikawa#/q/role`);
+  const release = await hold(page, 'all');
+  await page.goto(`${server.url}#/accessibility`);
   const waiting = page.locator('main[data-loading="pending"][aria-busy="true"] h1');
   await waiting.waitFor();
   release();
-  await page.locator('form[data-question="role"]').waitFor();
+  await page.locator('main:not([data-loading]) h1').waitFor();
+  assert.equal(await page.evaluate(() => location.hash), '#/accessibility', 'the step asked for');
   await context.close();
 });
 
@@ -134,28 +127,29 @@ test('the waiting and the failure pages pass axe in every language', async () =>
   for (const { code: lang } of LANGS) {
     // bypassCSP only so the test can inject axe-core; the widget's own policy is tested elsewhere.
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 375, height: 812 } });
-    expectErrors(context, /協働チェック: content\/yoshikawa\./, /Failed to load resource.*404/);
+    expectErrors(context, /協働チェック: content\/(all|yoshikawa)\./, /Failed to load resource.*404/);
     const page = await context.newPage();
-    let mode = 'hold';
+    // The chooser (no city): waiting, then the file with every city is missing.
     let release;
     const gate = new Promise((r) => { release = r; });
-    await page.route(fileOf('yoshikawa'), async (route) => {
-      if (mode === 'hold') { await gate; return route.fulfill({ status: 404, body: 'not found' }); }
-      return route.fulfill({ status: 404, body: 'not found' });
-    });
-    await page.goto(`${server.url}?city=yoshikawa&lang=${lang}#/q/role`);
+    await page.route(fileOf('all'), async (route) => { await gate; return route.fulfill({ status: 404, body: 'not found' }); });
+    await page.goto(`${server.url}?lang=${lang}#/accessibility`);
     await page.locator('main[data-loading="pending"] h1').waitFor();
     problems.push(...(await axe(page, `${lang} waiting`)));
-    mode = 'fail';
     release();
     await page.locator('main[data-loading="failed"] .kc-load-problem').waitFor();
     problems.push(...(await axe(page, `${lang} failed, a step`)));
     await page.evaluate(() => { location.hash = '#/'; });
     await page.locator('.kc-main .kc-load-problem').waitFor();
-    problems.push(...(await axe(page, `${lang} failed, the start page`)));
-    states += 3;
+    problems.push(...(await axe(page, `${lang} failed, the chooser's start page`)));
+    // A city's page: the counter's contact in the message.
+    await page.route(fileOf('yoshikawa'), (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.url}yoshikawa/${lang}/`);
+    await page.locator('[data-kc-running] .kc-load-problem [data-contact="phone"]').waitFor();
+    problems.push(...(await axe(page, `${lang} failed, a city's start page`)));
+    states += 4;
     await context.close();
   }
-  assert.equal(states, 9);
+  assert.equal(states, 12);
   assert.deepEqual(problems, []);
 });

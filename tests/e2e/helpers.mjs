@@ -305,6 +305,19 @@ export function assertPrivacy(file) {
   if (problems.length) throw new Error(`privacy broken:\n${problems.join('\n')}`);
 }
 
+// ---- accessibility ----
+
+let axeSource;
+/** axe-core's WCAG 2.2 AA rules on the page as it is; each violation as a sentence (empty: none). */
+export async function axe(page, label) {
+  axeSource ??= fs.readFileSync(path.join(root, 'node_modules/axe-core/axe.min.js'), 'utf8');
+  await page.evaluate(axeSource);
+  const r = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return r.violations.map((v) => `${label}: ${v.id} (${v.impact}) ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
 // ---- pages and flows ----
 
 /** A fresh context and page whose every request is logged (URL and time). */
@@ -340,7 +353,19 @@ export async function answerAll(page, answers, { stopAt } = {}) {
     if (!q || q === stopAt) return;
     if (!(q in answers)) throw new Error(`flow asked "${q}", which the test does not answer`);
     for (const opt of answers[q].split('+')) {
-      await page.locator(`label[for="kc-${q}-${opt}"]`).click();
+      const label = page.locator(`label[for="kc-${q}-${opt}"]`);
+      try {
+        await label.click();
+      } catch (e) {
+        // Say what the page was doing, so a rare failure can be read from the log alone.
+        const state = await page.evaluate(async () => {
+          const frames = await new Promise((r) => { let n = 0; const t0 = performance.now(); const f = () => (performance.now() - t0 < 500 ? (n++, requestAnimationFrame(f)) : r(n)); requestAnimationFrame(f); });
+          const l = document.querySelector('label[for]');
+          return { hash: location.hash, frames500ms: frames, h1: document.querySelector('.kc h1')?.textContent, label: l?.getBoundingClientRect().toJSON(), loading: document.querySelector('[data-loading]')?.dataset.loading ?? null, visibility: document.visibilityState };
+        }).catch((x) => `page not answering: ${x}`);
+        await screenshot(page, `failed-click-${q}-${opt}`).catch(() => {});
+        throw new Error(`${e.message}\npage state: ${JSON.stringify(state)}`);
+      }
     }
     await page.locator('.kc form button[type=submit]').click();
     await page.waitForFunction((prev) => location.hash !== `#/q/${prev}`, q);

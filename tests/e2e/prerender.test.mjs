@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, assertPrivacy, screenshot, PROFILES } from './helpers.mjs';
+import { launch, dist, assertPrivacy, screenshot, PROFILES, expectErrors } from './helpers.mjs';
 
 const LANGS = ['ja', 'ja-easy', 'en'];
 let server, browser;
@@ -124,6 +124,44 @@ test("a host page with the build's snippet shows the start page before the wasm 
   assert.equal(await page.title(), '市のページ', "the host's title is left alone");
   release();
   await page.locator('.kc-button--start').click();
+  await page.locator('form[data-question="role"]').waitFor();
+  await context.close();
+});
+
+test('a city page whose content file is missing: the start page stays, with the calm message and a retry that works', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  expectErrors(context, /協働チェック: content\/yoshikawa\.[0-9a-f]{16}\.bin answered HTTP 404/, /Failed to load resource.*404/);
+  const page = await context.newPage();
+  let broken = true;
+  await page.route(/\/content\/yoshikawa\.[0-9a-f]{16}\.bin$/, (route) => (broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+  await page.goto(`${server.url}yoshikawa/ja/`);
+  await page.locator('#kyodo-check[data-kc-running] .kc-load-problem[data-problem="missing"]').waitFor();
+  assert.equal(await page.locator('.kc h1').count(), 1, 'the start page keeps its heading');
+  assert.equal(await page.locator('[data-contact="phone"] a[href^="tel:"]').count(), 1, "the counter's phone");
+  broken = false;
+  await page.locator('[data-action="retry"]').click();
+  await page.locator('.kc-button--start').click();
+  await page.locator('form[data-question="role"]').waitFor();
+  await context.close();
+});
+
+test('a click after the wasm has started but before the content file has come is kept too', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  let asked = 0;
+  await page.route(/\/content\/muroran\.[0-9a-f]{16}\.bin$/, async (route) => { asked++; await gate; await route.continue(); });
+  await page.goto(`${server.url}muroran/ja/`);
+  // The wasm has arrived and run: its glue has called init (the wasm's own fetch is
+  // served by the loader's preload, so wait for the module instead).
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /_bg\.wasm$/.test(e.name) && e.responseEnd > 0));
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#kyodo-check').getAttribute('data-kc-running'), null, 'still waiting for the content file');
+  assert.ok(asked >= 1, 'the content file was asked for');
+  await page.locator('.kc-button--start').click();
+  await page.waitForFunction(() => document.getElementById('kyodo-check').dataset.kcStart === 'pending');
+  release();
   await page.locator('form[data-question="role"]').waitFor();
   await context.close();
 });
