@@ -100,11 +100,6 @@ impl Content {
             accessibility: Accessibility::default(),
         }
     }
-
-    /// Whether this is a shell (no questions yet): the pages past the start wait.
-    pub fn is_shell(&self) -> bool {
-        self.questions.is_empty()
-    }
 }
 
 /// A content file as the build writes it: a header, then the compact form.

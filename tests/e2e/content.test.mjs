@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, assertPrivacy, expectErrors, screenshot, LANGS, axe } from './helpers.mjs';
+import { launch, dist, assertPrivacy, expectErrors, screenshot, LANGS, axe, holdResponses } from './helpers.mjs';
 
 let server, browser;
 before(async () => {
@@ -33,12 +33,7 @@ const bytes = (stem) => {
 const fileOf = (stem) => new RegExp(`/content/${stem}\\.[0-9a-f]{16}\\.bin$`);
 
 /** Holds a content file's response until `release()` (a slow network, made certain). */
-async function hold(page, stem) {
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await page.route(fileOf(stem), async (route) => { await gate; await route.continue(); });
-  return release;
-}
+const hold = (page, stem) => holdResponses(page, fileOf(stem));
 
 const BROKEN = [
   { name: 'missing (404)', problem: 'missing', reply: () => ({ status: 404, body: 'not found' }), console: [/Failed to load resource.*404/] },

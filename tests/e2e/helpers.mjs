@@ -305,6 +305,14 @@ export function assertPrivacy(file) {
   if (problems.length) throw new Error(`privacy broken:\n${problems.join('\n')}`);
 }
 
+/** Holds every response whose URL matches `pattern` until the returned `release()` is called: a slow network, made certain. */
+export async function holdResponses(page, pattern) {
+  let release;
+  const gate = new Promise((r) => { release = r; });
+  await page.route(pattern, async (route) => { await gate; await route.continue(); });
+  return release;
+}
+
 // ---- accessibility ----
 
 let axeSource;

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, assertPrivacy, screenshot, PROFILES, expectErrors } from './helpers.mjs';
+import { launch, dist, assertPrivacy, screenshot, PROFILES, expectErrors, holdResponses } from './helpers.mjs';
 
 const LANGS = ['ja', 'ja-easy', 'en'];
 let server, browser;
@@ -27,12 +27,7 @@ after(async () => {
 });
 
 /** Holds every wasm response until `release()`: the page as it is before the wasm. */
-async function holdWasm(page) {
-  let release;
-  const gate = new Promise((r) => { release = r; });
-  await page.route(/_bg\.wasm$/, async (route) => { await gate; await route.continue(); });
-  return release;
-}
+const holdWasm = (page) => holdResponses(page, /_bg\.wasm$/);
 
 /** Counts the animation frames in which the page had no widget heading, from the first that had one. */
 const frameWatch = () => {
