@@ -207,13 +207,22 @@ async function watch(context) {
   records.set(context, rec);
   ledger.open.add(rec);
   const state = new WeakMap(); // page → 'loading' | 'ready'
+  // Each frame's navigations are counted. A document learns its number when it starts and
+  // sends it with its "ready": a document the test already navigated away from (a reload
+  // right after `goto` resolved on `load`, before the widget's heading) may still report
+  // ready, and must not mark the next document's own files as "after load".
+  const navs = new WeakMap(); // frame → number of navigation requests
   await context.addInitScript(storageProbe, 'capture');
-  await context.exposeBinding('__kcReady', ({ page }) => { state.set(page, 'ready'); });
+  await context.exposeBinding('__kcNav', ({ frame }) => navs.get(frame) ?? 0);
+  await context.exposeBinding('__kcReady', ({ page, frame }, nav) => {
+    if (nav === (navs.get(frame) ?? 0)) state.set(page, 'ready');
+  });
   await context.addInitScript(() => {
+    const nav = window.__kcNav?.();
     // The widget's heading, rendered by the widget itself: a start page rendered at build
     // time (data-prerendered) counts once the widget has taken it over (data-kc-running).
     const seen = () => document.querySelector('.kc h1') && !document.querySelector('[data-prerendered]:not([data-kc-running])');
-    const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); window.__kcReady?.(); } });
+    const obs = new MutationObserver(() => { if (seen()) { obs.disconnect(); nav?.then((n) => window.__kcReady?.(n)); } });
     obs.observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-kc-running'] });
   });
   const attach = (page) => {
@@ -243,7 +252,11 @@ async function watch(context) {
     let origin = null;
     try { origin = new URL(url).origin; } catch { /* not a URL: foreign */ }
     if (!origin || !isTrustedOrigin(origin)) ledger.foreign.push(url);
-    if (r.isNavigationRequest()) { if (page) state.set(page, 'loading'); return; }
+    if (r.isNavigationRequest()) {
+      if (page) state.set(page, 'loading');
+      navs.set(r.frame(), (navs.get(r.frame()) ?? 0) + 1);
+      return;
+    }
     // The one request allowed after the start page is up: the content file the embed
     // settings name (issue #20; privacy.test.mjs proves it is the same whatever the visitor does).
     if (page && state.get(page) === 'ready' && !isContentFile(url)) ledger.late.push(url);

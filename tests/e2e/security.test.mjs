@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { serve } from './server.mjs';
 import {
   launch, dist, root, playToResult, assertPrivacy, allowSaving, expectErrors, privacyLedger, privacyProblems,
-  answerSet, caseById, recordCspViolations, cspViolations, armXssSentinel, xssAfterSettling,
+  answerSet, caseById, recordCspViolations, cspViolations, armXssSentinel, xssAfterSettling, holdResponses,
 } from './helpers.mjs';
 
 let server, browser;
@@ -204,6 +204,35 @@ test('the privacy watch itself notices a request after load, one to another orig
     assert.deepEqual(caught.sockets, [`${server.origin.replace('http', 'ws')}/socket`], 'the WebSocket, even to the test server');
   } finally {
     await stranger.close();
+  }
+
+  // A reload before the widget was up: the left document reports "ready" after the reload's
+  // request was sent (made certain here by holding its wasm, then the new document). Its
+  // signal must not turn the new document's own files into "requests after load".
+  {
+    const context = await browser.newContext();
+    // The left document cannot be evaluated while the reload is pending; it says so on the console.
+    await context.addInitScript(() => {
+      const o = new MutationObserver(() => { if (document.querySelector('.kc h1')) { o.disconnect(); console.log('test: heading shown'); } });
+      o.observe(document, { subtree: true, childList: true });
+    });
+    const page = await context.newPage();
+    const releaseWasm = await holdResponses(page, /_bg\.wasm$/);
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    const releaseDocument = await holdResponses(page, (u) => u.href === server.url);
+    const m = mark();
+    const requested = page.waitForRequest(server.url);
+    const reloading = page.reload();
+    await requested;
+    const shown = page.waitForEvent('console', (msg) => msg.text() === 'test: heading shown');
+    releaseWasm();
+    await shown; // by the left document: the new one is still held
+    await new Promise((r) => setTimeout(r, 200));
+    releaseDocument();
+    await reloading;
+    await page.locator('.kc h1').waitFor();
+    await context.close();
+    assert.deepEqual(since(m), Object.fromEntries(LISTS.map((k) => [k, []])), 'the new document\'s files are its loading, not after load');
   }
 
   // Each kind of storage on its own context, so each must be caught by itself.
