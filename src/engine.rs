@@ -4,7 +4,7 @@
 
 use crate::cond::Facts;
 use crate::model::{Content, Kind, Level, Part, Profile, Question, Role, Tone};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// Facts a condition may ask about beside the questions, with the values they take:
 /// `verdict` (a verdict id; in findings, bands, next steps, start types and readiness),
@@ -234,21 +234,20 @@ impl Outcome {
 struct Ctx<'a> {
     answers: &'a Answers,
     profile: &'a Profile,
-    /// The pseudo-facts known at this stage (see `PSEUDO`).
-    pseudo: BTreeMap<&'static str, Vec<String>>,
+    /// The pseudo-facts known at this stage (see `PSEUDO`): a few pairs, so a list; the
+    /// wasm then carries one map type, the answers' (`docs/performance.md`).
+    pseudo: Vec<(&'static str, Vec<String>)>,
 }
 
 impl<'a> Ctx<'a> {
     fn new(answers: &'a Answers, profile: &'a Profile) -> Self {
-        let mut pseudo = BTreeMap::new();
-        pseudo.insert("city_forms", city_forms(profile));
-        Ctx { answers, profile, pseudo }
+        Ctx { answers, profile, pseudo: vec![("city_forms", city_forms(profile))] }
     }
     fn with(mut self, fact: &'static str, values: Option<Vec<String>>) -> Self {
-        match values {
-            Some(v) => self.pseudo.insert(fact, v),
-            None => self.pseudo.remove(fact),
-        };
+        self.pseudo.retain(|(f, _)| *f != fact);
+        if let Some(v) = values {
+            self.pseudo.push((fact, v));
+        }
         self
     }
 }
@@ -267,7 +266,7 @@ fn city_forms(profile: &Profile) -> Vec<String> {
 impl Facts for Ctx<'_> {
     fn answer(&self, q: &str) -> Option<&[String]> {
         if PSEUDO.contains(&q) {
-            return self.pseudo.get(q).map(|v| v.as_slice());
+            return self.pseudo.iter().find(|(f, _)| *f == q).map(|(_, v)| v.as_slice());
         }
         self.answers.get(q).map(|v| v.as_slice())
     }
@@ -425,7 +424,7 @@ impl<'a> Engine<'a> {
             .collect();
         // What no next step may suggest: forms a holding finding rules out, forms ranked
         // unsuitable, and forms the city does not have.
-        let mut ruled_out: BTreeSet<&str> = found.iter().flat_map(|f| f.rules_out.iter().map(String::as_str)).collect();
+        let mut ruled_out: Vec<&str> = found.iter().flat_map(|f| f.rules_out.iter().map(String::as_str)).collect();
         for f in ranked.iter().filter(|f| f.fit == Fit::Unsuitable) {
             ruled_out.extend(self.profile.form(&f.id).into_iter().flat_map(|pf| pf.covers.iter().map(String::as_str)));
         }
@@ -435,7 +434,7 @@ impl<'a> Engine<'a> {
             .iter()
             .filter(|n| match self.content.next_rules.iter().find(|r| &r.id == *n) {
                 None => true,
-                Some(r) => r.when.eval(&ctx) && r.suggests.iter().all(|f| offered.contains(f) && !ruled_out.contains(f.as_str())),
+                Some(r) => r.when.eval(&ctx) && r.suggests.iter().all(|f| offered.contains(f) && !ruled_out.contains(&f.as_str())),
             })
             .cloned()
             .collect();

@@ -445,6 +445,9 @@ fn check_profile(c: &Content, p: &Profile, src: &Sources, errs: &mut Vec<Content
     for f in p.flags.iter().filter(|f| !flags.contains(*f)) {
         errs.push(e(&file, &p.id, format!("unknown flag `{f}`")));
     }
+    for d in dupes(p.flags.iter().map(String::as_str)) {
+        errs.push(e(&file, d, "flag named twice"));
+    }
     let sections: BTreeSet<&str> = p.sections.iter().map(|s| s.id.as_str()).collect();
     for d in dupes(p.sections.iter().map(|s| s.id.as_str())) {
         errs.push(e(&file, d, "duplicate section id"));

@@ -263,6 +263,12 @@ fn duplicate_ids_are_reported() {
 }
 
 #[test]
+fn a_flag_named_twice_is_reported() {
+    let probs = problems_with(|p, t| (p == "profiles/muroran.toml").then(|| t.replace("flags = [\"citizen_to_citizen\", ", "flags = [\"citizen_to_citizen\", \"citizen_to_citizen\", ")));
+    assert_problem(&probs, "profiles/muroran.toml", "citizen_to_citizen");
+}
+
+#[test]
 fn a_toml_syntax_error_names_the_file() {
     let probs = problems_with(|p, t| (p == "profiles/muroran.toml").then(|| format!("{t}\n[[form]\n")));
     assert_problem(&probs, "profiles/muroran.toml", "");

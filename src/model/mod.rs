@@ -3,7 +3,7 @@
 
 use crate::cond::Cond;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt;
 
 mod compact;
@@ -375,8 +375,10 @@ impl Contact {
 pub struct Profile {
     pub id: String,
     pub seed: String,
+    /// A list, not a set: the wasm then carries one map type (`docs/performance.md`);
+    /// a flag named twice is refused by the validator.
     #[serde(default)]
-    pub flags: BTreeSet<String>,
+    pub flags: Vec<String>,
     #[serde(default)]
     pub contact: Contact,
     /// Set for a city adopted with one file (`content/cities/<id>.toml`): the profile
@@ -426,7 +428,7 @@ impl Profile {
         c
     }
     pub fn has_flag(&self, flag: &str) -> bool {
-        self.flags.contains(flag)
+        self.flags.iter().any(|f| f == flag)
     }
     /// The seed file a section quotes, if it quotes a seed.
     pub fn seed_of<'a>(&'a self, section: &'a Section) -> Option<&'a str> {
