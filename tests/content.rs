@@ -381,6 +381,36 @@ fn the_compact_form_round_trips_and_a_damaged_one_is_an_error() {
 }
 
 #[test]
+fn a_cut_or_changed_compact_form_is_an_error_or_a_content_never_a_panic() {
+    // The content files come over the network (issue #20); the decoder is hand-written
+    // (model::wire). Every cut is an error; a changed byte is an error or some content.
+    let bytes = kyodo_check::embedded::SHELL;
+    assert!(Content::decode(bytes).is_ok());
+    for n in (0..bytes.len()).step_by(bytes.len() / 700 + 1) {
+        assert!(Content::decode(&bytes[..n]).is_err(), "cut at {n}");
+    }
+    let mut x = 0x2545_f491_4f6c_dd1du64;
+    for _ in 0..3000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let mut changed = bytes.to_vec();
+        changed[(x % bytes.len() as u64) as usize] ^= (x >> 32) as u8 | 1;
+        let _ = Content::decode(&changed);
+    }
+    // Conditions nested past any real file's depth are refused, not a stack overflow.
+    let nested = |depth: usize| {
+        let mut c = Content::decode(bytes).unwrap();
+        let when = (0..depth).fold(kyodo_check::cond::Cond::Always, |c, _| kyodo_check::cond::Cond::Not(Box::new(c)));
+        c.voices = vec![kyodo_check::model::Voice { id: "deep".into(), when }];
+        Content::decode(&c.encode())
+    };
+    assert!(nested(40).is_ok());
+    let refused = nested(2_000).expect_err("too deep");
+    assert!(refused[0].message.contains("nest"), "{}", refused[0]);
+}
+
+#[test]
 fn an_id_that_cannot_travel_in_a_link_is_reported() {
     let probs = problems_with(|p, t| (p == "questions.toml").then(|| t.replace("id = \"open_to\"", "id = \"open-to\"")));
     assert_problem(&probs, "questions.toml", "open-to");

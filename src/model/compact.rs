@@ -1,5 +1,5 @@
-//! The compact form build.rs writes and the widget decodes: postcard, with every
-//! distinct string stored once (`pool`) in `chars`' coding.
+//! The compact form build.rs writes: postcard, with every distinct string stored once
+//! (`pool`) in `chars`' coding. The widget reads it with `wire`, without serde.
 
 use super::{err, Content, ContentError};
 
@@ -16,15 +16,9 @@ impl Content {
         postcard::to_allocvec(&(table, coded, body)).expect("content serialises")
     }
 
+    /// The compact form read back (`wire`: by hand, without serde).
     pub fn decode(bytes: &[u8]) -> Result<Content, Vec<ContentError>> {
-        let bad = |e: String| vec![err("content.bin", "", e)];
-        // Written as Vec<u8>s; postcard lays a byte sequence out the same way either way,
-        // and borrowing skips a visitor call per byte.
-        let (table, coded, body): (&str, Vec<&[u8]>, &[u8]) = postcard::from_bytes(bytes).map_err(|e| bad(e.to_string()))?;
-        pool::begin_decode(chars::Strings::coded(table, &coded));
-        let content = postcard::from_bytes(body).map_err(|e| bad(e.to_string()));
-        pool::end_decode();
-        content
+        super::wire::content(bytes).map_err(|e| vec![err("content.bin", "", e)])
     }
 }
 
@@ -165,20 +159,17 @@ pub mod chars {
     }
 }
 
-/// The string pool of the compact form: while one encode or decode runs, texts and
-/// quotes are written as indices into a list of distinct strings.
+/// The string pool of the compact form: while one encode runs, texts and quotes are
+/// written as indices into a list of distinct strings (`wire` reads them back).
 pub(super) mod pool {
-    use super::chars::Strings;
-    use crate::model::text::{Pooled, PooledStr, Texts, NO_TEXT};
-    use crate::model::{Profile, Section};
-    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+    use crate::model::text::{Texts, NO_TEXT};
+    use crate::model::Profile;
+    use serde::{Serialize, Serializer};
     use std::cell::RefCell;
     use std::collections::HashMap;
-    use std::sync::Arc;
 
     thread_local! {
         static PUT: RefCell<(Vec<String>, HashMap<String, u32>)> = RefCell::default();
-        static GET: RefCell<Arc<Strings>> = RefCell::default();
     }
 
     pub fn begin_encode() {
@@ -187,14 +178,6 @@ pub(super) mod pool {
 
     pub fn end_encode() -> Vec<String> {
         PUT.with(|p| std::mem::take(&mut *p.borrow_mut()).0)
-    }
-
-    pub fn begin_decode(strings: Strings) {
-        GET.with(|p| *p.borrow_mut() = Arc::new(strings));
-    }
-
-    pub fn end_decode() {
-        GET.with(|p| *p.borrow_mut() = Default::default());
     }
 
     fn put(s: &str) -> u32 {
@@ -207,25 +190,9 @@ pub(super) mod pool {
         })
     }
 
-    fn check<E: serde::de::Error>(i: u32) -> Result<u32, E> {
-        match GET.with(|p| p.borrow().len()) > i as usize {
-            true => Ok(i),
-            false => Err(E::custom("string index out of range")),
-        }
-    }
-
-    fn pooled<E: serde::de::Error>(i: u32) -> Result<PooledStr, E> {
-        Ok(PooledStr(Pooled::Coded(GET.with(|p| p.borrow().clone()), check(i)?)))
-    }
-
-    fn get<E: serde::de::Error>(i: u32) -> Result<String, E> {
-        GET.with(|p| p.borrow().get(i as usize).map(str::to_string)).ok_or_else(|| E::custom("string index out of range"))
-    }
-
     /// One table of keys, then for each language its text for every key, as indices.
     /// Indices are written as the step from the one before (`steps`): texts were put in
-    /// key order, so most steps are +1, which gzip packs to almost nothing. Decoding keeps
-    /// the indices and the strings, and decodes no text.
+    /// key order, so most steps are +1, which gzip packs to almost nothing.
     impl Serialize for Texts {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             // Keys first, then each language's texts: like next to like compresses best.
@@ -236,28 +203,6 @@ pub(super) mod pool {
                 .map(|(lang, ids)| (put(lang), steps(ids.iter().map(|&id| self.strings.get(id as usize).filter(|_| id != NO_TEXT).map(put)))))
                 .collect();
             (key_ids, langs).serialize(s)
-        }
-    }
-
-    impl<'de> Deserialize<'de> for Texts {
-        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            use serde::de::Error as _;
-            let (key_ids, langs) = <(Vec<u32>, Vec<(u32, Vec<u32>)>)>::deserialize(d)?;
-            let keys = unsteps(&key_ids).map(|k| get(k.ok_or_else(|| D::Error::custom("a key is missing"))?)).collect::<Result<Vec<_>, D::Error>>()?;
-            if !keys.windows(2).all(|w| w[0] < w[1]) {
-                return Err(D::Error::custom("the text keys are out of order"));
-            }
-            let langs = langs
-                .into_iter()
-                .map(|(lang, texts)| {
-                    if texts.len() != keys.len() {
-                        return Err(D::Error::custom("a language's texts do not match the keys"));
-                    }
-                    let ids = unsteps(&texts).map(|id| id.map_or(Ok(NO_TEXT), check)).collect::<Result<_, D::Error>>()?;
-                    Ok((get(lang)?, ids))
-                })
-                .collect::<Result<_, D::Error>>()?;
-            Ok(Texts { keys, langs, strings: GET.with(|p| p.borrow().clone()) })
         }
     }
 
@@ -275,19 +220,6 @@ pub(super) mod pool {
         .collect()
     }
 
-    fn unsteps(codes: &[u32]) -> impl Iterator<Item = Option<u32>> + '_ {
-        let mut prev = 0i64;
-        codes.iter().map(move |&c| {
-            if c == 0 {
-                return None;
-            }
-            let z = (c - 1) as i64;
-            prev += (z >> 1) ^ -(z & 1);
-            // Out of range reads as an index no pool has, so it is reported.
-            Some(u32::try_from(prev).unwrap_or(u32::MAX))
-        })
-    }
-
     /// Profiles with each section's heading and quotes as indices; the rest of a profile
     /// (forms, principles, examples …) as it is. `tests/content.rs` compares every part
     /// after a round trip, so a field added to `Profile` cannot be dropped here unseen.
@@ -295,7 +227,7 @@ pub(super) mod pool {
         use super::*;
         use crate::model::Source;
 
-        #[derive(Serialize, Deserialize)]
+        #[derive(Serialize)]
         struct PackedSection {
             id: String,
             source: Source,
@@ -325,29 +257,6 @@ pub(super) mod pool {
                 })
                 .collect();
             packed.serialize(s)
-        }
-
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Profile>, D::Error> {
-            let packed = Vec::<(Profile, Vec<PackedSection>)>::deserialize(d)?;
-            packed
-                .into_iter()
-                .map(|(mut p, sections)| {
-                    p.sections = sections
-                        .into_iter()
-                        .map(|x| {
-                            Ok(Section {
-                                id: x.id,
-                                source: x.source,
-                                seed: x.seed,
-                                heading: pooled(x.heading)?,
-                                quotes: x.quotes.into_iter().map(pooled).collect::<Result<_, D::Error>>()?,
-                                facts: x.facts,
-                            })
-                        })
-                        .collect::<Result<_, D::Error>>()?;
-                    Ok(p)
-                })
-                .collect()
         }
     }
 }

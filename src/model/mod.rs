@@ -11,6 +11,7 @@ mod compact;
 mod load;
 mod split;
 mod text;
+mod wire;
 
 pub use compact::chars;
 pub use split::{file, in_shell};
@@ -462,7 +463,8 @@ pub struct Criterion {
 
 /// Everything the widget says and decides, for every profile and language.
 /// Equal when every part is (the texts compared as maps, whatever their coding).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Written by postcard (`compact`), read by hand (`wire`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Content {
     pub version: u32,
     pub default_lang: String,
@@ -481,7 +483,7 @@ pub struct Content {
     pub form_good: i32,
     pub form_possible: i32,
     pub settings: Settings,
-    #[serde(with = "compact::pool::profiles")]
+    #[serde(serialize_with = "compact::pool::profiles::serialize")]
     pub profiles: Vec<Profile>,
     /// language code → text key → text. Profile texts are under `p.<profile>.`.
     pub texts: Texts,
