@@ -6,7 +6,10 @@
 
 use crate::embedded::{self, files};
 use crate::model::{file, Content};
+use std::cell::Cell;
+use std::rc::Rc;
 use std::sync::OnceLock;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -98,7 +101,18 @@ pub async fn fetch(profile: Option<String>) -> Result<(), Problem> {
     }
     let path = path_for(profile.as_deref());
     let url = web_sys::Url::new_with_base(path, &base()).map(|u| u.href()).unwrap_or_else(|_| path.to_string());
-    let got = fetch_bytes(&url).await.and_then(|bytes| {
+    // A visitor who leaves the page (a link, a reload) while the file loads makes the
+    // browser cancel it: no fault of the city's files, so the console is not told it is.
+    let leaving = Rc::new(Cell::new(false));
+    let on_hide = Closure::<dyn FnMut()>::new({
+        let leaving = leaving.clone();
+        move || leaving.set(true)
+    });
+    let window = gloo::utils::window();
+    let _ = window.add_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    let got = fetch_bytes(&url).await;
+    let _ = window.remove_event_listener_with_callback("pagehide", on_hide.as_ref().unchecked_ref());
+    let got = got.and_then(|bytes| {
         // A fixed profile's own file, else (chooser, or a profile without one) everything.
         let want = files::FILES.iter().find(|(_, f)| *f == path).map(|(p, _)| *p).unwrap_or("");
         let body = file::unwrap(&bytes, files::BUILD, want).map_err(Problem::File)?;
@@ -110,7 +124,9 @@ pub async fn fetch(profile: Option<String>) -> Result<(), Problem> {
             Ok(())
         }
         Err(p) => {
-            gloo::console::error!(p.for_web_team(path));
+            if !(p == Problem::Network && leaving.get()) {
+                gloo::console::error!(p.for_web_team(path));
+            }
             Err(p)
         }
     }
