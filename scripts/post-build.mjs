@@ -91,9 +91,30 @@ if (!document.querySelector('link[data-kyodo-check]')) {
     document.head.append(link);
   }
 }
+// A visitor who leaves the page (a link, a reload) while the code loads makes the browser
+// cancel it: no fault of the city's files, so nothing is reported then.
+let leaving = false;
+addEventListener('pagehide', () => { leaving = true; });
 // Imported here, not at the top, so that the lines above run as soon as this file arrives.
-const { default: init } = await import('./${js}');
-await init({ module_or_path: here('./${wasm}') });
+try {
+  const { default: init } = await import('./${js}');
+  await init({ module_or_path: here('./${wasm}') });
+} catch (e) {
+  if (!leaving) {
+    if (el) el.dataset.kcFailed = 'code';
+    // A start page rendered at build time carries the message for this (with the counter's
+    // contact, in its language): in place of the start button, and its retry reloads.
+    const message = el?.querySelector(':scope > template[data-kc-failed]');
+    const form = el?.querySelector('.kc-main form');
+    if (message && form) {
+      const h1 = el.querySelector('.kc-main h1');
+      h1.after(message.content.cloneNode(true));
+      form.remove();
+      el.querySelector('[data-action="retry"]')?.addEventListener('click', () => location.reload());
+    }
+    console.error(\`協働チェック: the widget's code (${js}, ${wasm}) could not be loaded or started (\${e}). Upload the whole dist/ folder of one build, and nothing else over it (docs/embedding.md).\`);
+  }
+}
 `;
 fs.writeFileSync(path.join(dir, 'loader.js'), loader);
 
@@ -137,8 +158,12 @@ console.log(`post-build: loader.js -> ${js}, ${wasm}, ${css}`);
   fs.mkdirSync(path.join(dir, 'embed'));
   for (const p of pages) {
     const body = fs.readFileSync(path.join(out, p.file), 'utf8');
+    // The message for code that cannot be loaded, from the same page rendered with that
+    // problem: the loader puts it in place of the start button (inert until then).
+    const problem = fs.readFileSync(path.join(out, p.failed_file), 'utf8').match(/<div\b[^>]*\bkc-load-problem\b[^>]*>[\s\S]*?<\/div>/);
+    if (!problem || !/data-problem="code"/.test(problem[0])) throw new Error(`no load-problem message in ${p.failed_file}`);
     const settings = `${p.profile ? ` data-city="${attr(p.profile)}"` : ''} data-lang="${attr(p.lang)}"`;
-    const div = `<div id="kyodo-check"${settings} data-prerendered>${body}</div>`;
+    const div = `<div id="kyodo-check"${settings} data-prerendered>${body}<template data-kc-failed>${problem[0]}</template></div>`;
     const page = html
       .replace(/(<html\b[^>]*\blang=)("[^"]*"|[^\s>]+)/, `$1"${attr(p.html_lang)}"`)
       .replace(/<title>[^<]*<\/title>/, `<title>${text(p.title)}</title>`)

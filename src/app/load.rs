@@ -56,6 +56,9 @@ pub enum Problem {
     File(file::Problem),
     /// The header was right but the body would not decode.
     Undecodable,
+    /// The widget's own code could not be loaded. Never found by the wasm itself: the
+    /// build renders the message for it, and the loader shows it (scripts/post-build.mjs).
+    Code,
 }
 
 impl Problem {
@@ -70,6 +73,7 @@ impl Problem {
             Problem::File(file::Problem::OtherBuild) => "is from another build of the widget than its wasm".to_string(),
             Problem::File(file::Problem::OtherProfile(p)) => format!("holds the profile \"{p}\", not this one"),
             Problem::File(file::Problem::Damaged) | Problem::Undecodable => "is truncated or damaged".to_string(),
+            Problem::Code => "could not be loaded with the widget's code".to_string(),
         };
         format!("協働チェック: {path} {what}. {fix}")
     }

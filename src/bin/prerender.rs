@@ -6,8 +6,10 @@
 //! first renders it in the browser.
 //!
 //! Usage: `cargo run --features prerender --bin prerender -- <out-dir>`; writes
-//! `<out-dir>/<profile or all>.<lang>.html` and `<out-dir>/pages.json`.
+//! `<out-dir>/<profile or all>.<lang>.html`, the same with `.failed.html` (the page when
+//! the widget's code cannot be loaded) and `<out-dir>/pages.json`.
 
+use kyodo_check::app::load::Problem;
 use kyodo_check::app::{App, AppProps, Config, Tr};
 use std::path::PathBuf;
 
@@ -20,14 +22,23 @@ fn main() {
     for profile in profiles {
         for lang in &shell.languages {
             let config = Config { profile: profile.clone(), lang: lang.code.clone(), chooser: true, staff: true, title: true, ..Default::default() };
-            let html = futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(AppProps { config, early: Default::default(), failed: None }).hydratable(false).render());
+            let render = |failed| {
+                let props = AppProps { config: config.clone(), early: Default::default(), failed };
+                futures::executor::block_on(yew::LocalServerRenderer::<App>::with_props(props).hydratable(false).render())
+            };
+            let html = render(None);
+            // The same page when the widget's code cannot be loaded: the loader shows its
+            // message (with the counter's contact) in place of the start button.
+            let failed = render(Some(Problem::Code));
             let tr = Tr { lang: lang.code.clone() };
             let title = format!("{} - {}", tr.plain("ui.start_heading"), tr.plain("ui.app_title"));
             let stem = profile.as_deref().unwrap_or("all");
             let file = format!("{stem}.{}.html", lang.code);
             std::fs::write(out.join(&file), html).expect("write");
+            let failed_file = format!("{stem}.{}.failed.html", lang.code);
+            std::fs::write(out.join(&failed_file), failed).expect("write");
             pages.push(format!(
-                "{{\"profile\":{},\"lang\":{:?},\"html_lang\":{:?},\"title\":{:?},\"file\":{file:?}}}",
+                "{{\"profile\":{},\"lang\":{:?},\"html_lang\":{:?},\"title\":{:?},\"file\":{file:?},\"failed_file\":{failed_file:?}}}",
                 profile.as_ref().map_or("null".to_string(), |p| format!("{p:?}")),
                 lang.code,
                 lang.html_lang,

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serve } from './server.mjs';
-import { launch, dist, assertPrivacy, screenshot, PROFILES, expectErrors, holdResponses } from './helpers.mjs';
+import { launch, dist, assertPrivacy, screenshot, PROFILES, expectErrors, holdResponses, axe } from './helpers.mjs';
 
 const LANGS = ['ja', 'ja-easy', 'en'];
 let server, browser;
@@ -159,4 +159,47 @@ test('a click after the wasm has started but before the content file has come is
   release();
   await page.locator('form[data-question="role"]').waitFor();
   await context.close();
+});
+
+test('leaving a city page while its code loads is no error; code that cannot be loaded is named for the web team', async () => {
+  // A reload before the wasm is here: the browser cancels it, and nothing is reported
+  // (the watch fails the context on any page or console error).
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const release = await holdWasm(page);
+    await page.goto(`${server.url}tachikawa/ja/`, { waitUntil: 'domcontentloaded' });
+    const cancelled = page.waitForEvent('requestfailed', (r) => /_bg\.wasm$/.test(r.url()));
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await cancelled;
+    release();
+    await page.locator('#kyodo-check[data-kc-running] .kc h1').waitFor();
+    assert.equal(await page.locator('#kyodo-check').getAttribute('data-kc-failed'), null);
+    await context.close();
+  }
+  // The wasm missing from the upload: the start page stays, with the build's calm message
+  // (the counter's phone, in the page's language) in place of the start button and a
+  // retry that reloads; the console names the files and the fix.
+  for (const lang of LANGS) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    expectErrors(context, /協働チェック: the widget's code \(kyodo-check-[0-9a-f]+\.js, kyodo-check-[0-9a-f]+_bg\.wasm\) could not be loaded.*Upload the whole dist\/ folder/, /Failed to load resource.*404/);
+    const page = await context.newPage();
+    let broken = true;
+    await page.route(/_bg\.wasm$/, (route) => (broken ? route.fulfill({ status: 404, body: 'not found' }) : route.continue()));
+    await page.goto(`${server.url}tachikawa/${lang}/`);
+    const problem = page.locator('#kyodo-check[data-kc-failed="code"] .kc-load-problem[data-problem="code"]');
+    await problem.waitFor();
+    assert.equal(await page.locator('.kc h1').count(), 1, 'the start page keeps its heading');
+    assert.equal(await problem.getAttribute('role'), 'alert');
+    assert.equal(await problem.locator('[data-contact="phone"] a[href^="tel:"]').count(), 1, "the counter's phone");
+    assert.equal(await page.locator('.kc-button--start').count(), 0, 'the retry is the one thing to do');
+    assert.equal(await page.locator('.kc').getAttribute('lang'), lang === 'en' ? 'en' : 'ja');
+    assert.deepEqual(await axe(page, `code failed, ${lang}`), []);
+    await screenshot(page, `code-failed-375-${lang}`);
+    broken = false;
+    await page.locator('[data-action="retry"]').click();
+    await page.locator('#kyodo-check[data-kc-running] .kc-button--start').click();
+    await page.locator('form[data-question="role"]').waitFor();
+    await context.close();
+  }
 });

@@ -24,6 +24,7 @@ fn kind(p: &Problem) -> &'static str {
         Problem::File(file::Problem::OtherBuild) => "other-build",
         Problem::File(file::Problem::OtherProfile(_)) => "other-profile",
         Problem::File(file::Problem::Damaged) | Problem::Undecodable => "damaged",
+        Problem::Code => "code",
     }
 }
 
