@@ -73,7 +73,7 @@ impl Problem {
             Problem::File(file::Problem::OtherBuild) => "is from another build of the widget than its wasm".to_string(),
             Problem::File(file::Problem::OtherProfile(p)) => format!("holds the profile \"{p}\", not this one"),
             Problem::File(file::Problem::Damaged) | Problem::Undecodable => "is truncated or damaged".to_string(),
-            Problem::Code => "could not be loaded with the widget's code".to_string(),
+            Problem::Code => "was not asked for: the widget's own code could not be loaded".to_string(),
         };
         format!("協働チェック: {path} {what}. {fix}")
     }
