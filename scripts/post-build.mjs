@@ -104,14 +104,33 @@ try {
     if (el) el.dataset.kcFailed = 'code';
     // A start page rendered at build time carries the message for this (with the counter's
     // contact, in its language): in place of the start button, and its retry reloads.
-    const message = el?.querySelector(':scope > template[data-kc-failed]');
     const form = el?.querySelector('.kc-main form');
-    if (message && form) {
-      const h1 = el.querySelector('.kc-main h1');
-      h1.after(message.content.cloneNode(true));
-      form.remove();
-      el.querySelector('[data-action="retry"]')?.addEventListener('click', () => location.reload());
+    if (form) {
+      const message = el.querySelector(':scope > template[data-kc-failed]');
+      if (message) {
+        el.querySelector('.kc-main h1').after(message.content.cloneNode(true));
+        form.remove();
+      }
+    } else if (el) {
+      // index.html: the message in the page's language, on its own.
+      const lang = (el.getAttribute('data-lang') ?? new URLSearchParams(location.search).get('lang'))?.trim();
+      const message = el.querySelector(\`:scope > template[data-kc-failed][data-lang="\${CSS.escape(lang || '')}"]\`)
+        ?? el.querySelector(':scope > template[data-kc-failed]');
+      if (message) {
+        const kc = document.createElement('div');
+        kc.className = 'kc';
+        kc.lang = message.dataset.htmlLang;
+        const container = document.createElement('div');
+        container.className = 'kc-container';
+        const main = document.createElement('main');
+        main.className = 'kc-main';
+        main.append(message.content.cloneNode(true));
+        container.append(main);
+        kc.append(container);
+        el.replaceChildren(kc);
+      }
     }
+    el?.querySelector('[data-action="retry"]')?.addEventListener('click', () => location.reload());
     console.error(\`協働チェック: the widget's code (${js}, ${wasm}) could not be loaded or started (\${e}). Upload the whole dist/ folder of one build, and nothing else over it (docs/embedding.md).\`);
   }
 }
@@ -156,14 +175,17 @@ console.log(`post-build: loader.js -> ${js}, ${wasm}, ${css}`);
   if (!mount.test(html)) throw new Error('no empty <div id=kyodo-check> in index.html');
   fs.rmSync(path.join(dir, 'embed'), { recursive: true, force: true });
   fs.mkdirSync(path.join(dir, 'embed'));
+  // The message for code that cannot be loaded, from the same page rendered with that
+  // problem: the loader puts it in place of the start button (inert until then).
+  const problemOf = (p) => {
+    const m = fs.readFileSync(path.join(out, p.failed_file), 'utf8').match(/<div\b[^>]*\bkc-load-problem\b[^>]*>[\s\S]*?<\/div>/);
+    if (!m || !/data-problem="code"/.test(m[0])) throw new Error(`no load-problem message in ${p.failed_file}`);
+    return m[0];
+  };
   for (const p of pages) {
     const body = fs.readFileSync(path.join(out, p.file), 'utf8');
-    // The message for code that cannot be loaded, from the same page rendered with that
-    // problem: the loader puts it in place of the start button (inert until then).
-    const problem = fs.readFileSync(path.join(out, p.failed_file), 'utf8').match(/<div\b[^>]*\bkc-load-problem\b[^>]*>[\s\S]*?<\/div>/);
-    if (!problem || !/data-problem="code"/.test(problem[0])) throw new Error(`no load-problem message in ${p.failed_file}`);
     const settings = `${p.profile ? ` data-city="${attr(p.profile)}"` : ''} data-lang="${attr(p.lang)}"`;
-    const div = `<div id="kyodo-check"${settings} data-prerendered>${body}<template data-kc-failed>${problem[0]}</template></div>`;
+    const div = `<div id="kyodo-check"${settings} data-prerendered>${body}<template data-kc-failed>${problemOf(p)}</template></div>`;
     const page = html
       .replace(/(<html\b[^>]*\blang=)("[^"]*"|[^\s>]+)/, `$1"${attr(p.html_lang)}"`)
       .replace(/<title>[^<]*<\/title>/, `<title>${text(p.title)}</title>`)
@@ -177,6 +199,14 @@ console.log(`post-build: loader.js -> ${js}, ${wasm}, ${css}`);
       `<!-- 協働チェック: paste into your page where the widget goes; /kyodo/ is where dist/ is on your server (docs/embedding.md). -->\n`
       + `<link rel="stylesheet" href="/kyodo/${cssHref}" data-kyodo-check>\n${div}\n<script type="module" src="/kyodo/loader.js"></script>\n`);
   }
+  // index.html has no start page before the widget (its settings come from the URL): it
+  // carries the chooser's message in each language (with no city's counter, as the city is
+  // not known here), and the loader shows the one for the page's language.
+  const messages = pages.filter((p) => !p.profile)
+    .map((p) => `<template data-kc-failed data-lang="${attr(p.lang)}" data-html-lang="${attr(p.html_lang)}">${problemOf(p)}</template>`);
+  if (messages.length === 0) throw new Error('no chooser page rendered: index.html would have no message for code that cannot be loaded');
+  html = html.replace(mount, () => `<div id="kyodo-check">${messages.join('')}</div>`);
+  fs.writeFileSync(indexPath, html);
   fs.rmSync(out, { recursive: true, force: true });
   console.log(`post-build: ${pages.length} start pages rendered at build time -> <city>/<lang>/index.html, embed/`);
 }

@@ -202,4 +202,19 @@ test('leaving a city page while its code loads is no error; code that cannot be 
     await page.locator('form[data-question="role"]').waitFor();
     await context.close();
   }
+  // index.html, whose settings come from the URL: the chooser's message in that language
+  // (no city's counter: the build cannot know it), never an empty page.
+  for (const lang of LANGS) {
+    const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+    expectErrors(context, /協働チェック: the widget's code .* could not be loaded/, /Failed to load resource.*404/);
+    const page = await context.newPage();
+    await page.route(/_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not found' }));
+    await page.goto(`${server.url}?city=tomakomai&lang=${lang}`);
+    const problem = page.locator(`#kyodo-check[data-kc-failed="code"] .kc[lang="${lang === 'en' ? 'en' : 'ja'}"] .kc-load-problem[data-problem="code"]`);
+    await problem.waitFor();
+    assert.ok(await problem.locator('[data-action="retry"]').isVisible(), 'a retry');
+    assert.deepEqual(await axe(page, `index.html, code failed, ${lang}`), []);
+    await screenshot(page, `code-failed-index-375-${lang}`);
+    await context.close();
+  }
 });
