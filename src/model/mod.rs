@@ -99,7 +99,7 @@ pub struct TextRules {
     pub exempt: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Question {
     pub id: String,
     pub kind: Kind,
@@ -117,7 +117,7 @@ pub struct Question {
 /// so far (`[[voice]]` in questions.toml): e.g. city staff read 「相手の団体」 where a
 /// citizen reads 「市」. Its texts are `q.<question>.<voice>.title` and so on; a text it
 /// does not give is the plain one. The options, and so the outcomes, stay the same.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Voice {
     pub id: String,
     pub when: Cond,
@@ -148,7 +148,7 @@ pub struct Settings {
     pub readiness_concept: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct QOption {
     pub id: String,
     /// Choosing this option finishes the flow when the condition holds.
@@ -163,7 +163,7 @@ impl Question {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Verdict {
     pub id: String,
     pub when: Cond,
@@ -180,7 +180,7 @@ pub struct Verdict {
 /// by a verdict without an entry here is always shown. A step is dropped when its
 /// condition does not hold, when the city has none of the forms it suggests, or when a
 /// form it suggests is ruled out (a holding finding's `rules_out`, or ranked unsuitable).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct NextRule {
     pub id: String,
     pub when: Cond,
@@ -188,7 +188,7 @@ pub struct NextRule {
     pub suggests: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub id: String,
     pub part: Part,
@@ -199,7 +199,7 @@ pub struct Finding {
     pub rules_out: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct BandRule {
     pub when: Cond,
     pub band: Option<String>,
@@ -212,13 +212,13 @@ pub struct BandRule {
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct StartType {
     pub id: String,
     pub when: Cond,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ReadinessItem {
     pub id: String,
     pub done_when: Cond,
@@ -239,7 +239,7 @@ impl Concept {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FormRule {
     pub when: Cond,
     pub score: i32,
@@ -248,14 +248,14 @@ pub struct FormRule {
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Unsuitable {
     pub when: Cond,
     pub reason: String,
     pub concepts: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CanonForm {
     pub id: String,
     pub rules: Vec<FormRule>,
