@@ -60,6 +60,14 @@ const keep = (e) => {
   if (el.hasAttribute('data-kc-running')) return; // the widget's own form handles it now
   e.preventDefault();
   el.dataset.kcStart = 'pending';
+  const form = e.target;
+  // On the chooser with no city chosen, the widget asks for one when it runs: no hint.
+  if (form.querySelector('input[name=kc-profile]') && !form.querySelector('input[name=kc-profile]:checked')) return;
+  // Says on screen (and to a screen reader: the hint is a status) that the click counts.
+  const hint = form.querySelector('.kc-hint[role=status]');
+  const text = form.querySelector('template[data-kc-waiting]');
+  if (hint && text && !hint.hasChildNodes()) hint.append(text.content.cloneNode(true));
+  form.querySelector('#kc-start')?.setAttribute('data-waiting', 'true');
 };
 if (el?.hasAttribute('data-prerendered')) {
   el.addEventListener('submit', keep, true);

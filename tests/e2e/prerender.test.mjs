@@ -75,8 +75,16 @@ test('the city page: visible before the wasm, then taken over with no frame with
   await page.goto(`${server.url}tomakomai/ja/`);
   await page.locator('#kyodo-check .kc h1').waitFor();
   await screenshot(page, 'prerendered-tomakomai-ja-375-before-wasm');
+  assert.equal(await page.locator('.kc-hint[role="status"]').textContent(), '', 'no hint before a click');
   await page.locator('.kc-button--start').click();
   await page.waitForFunction(() => document.getElementById('kyodo-check').dataset.kcStart === 'pending');
+  // Said on screen at once, with the widget's own hint (in a status, for a screen reader).
+  const hint = page.locator('.kc-hint[role="status"]');
+  assert.ok(await hint.isVisible(), 'the hint is shown');
+  assert.equal((await hint.innerHTML()).trim(), (await page.locator('template[data-kc-waiting]').innerHTML()).trim());
+  assert.notEqual((await hint.textContent()).trim(), '');
+  assert.equal(await page.locator('#kc-start').getAttribute('data-waiting'), 'true');
+  await screenshot(page, 'prerendered-tomakomai-ja-375-click-kept');
   release();
   await page.locator('form[data-question="role"]').waitFor();
   const frames = await page.evaluate(() => window.__kcFrames);
@@ -103,6 +111,24 @@ test('the chooser page: a city chosen and the focus before the wasm are kept', a
   assert.equal(await page.evaluate(() => window.scrollY), scroll, 'the page did not move');
   const frames = await page.evaluate(() => window.__kcFrames);
   assert.equal(frames.without, 0, `no frame without the heading (${JSON.stringify(frames)})`);
+  await page.locator('.kc-button--start').click();
+  await page.locator('form[data-question="role"]').waitFor();
+  await context.close();
+});
+
+test('the chooser page: a click before the wasm with no city chosen gets no hint, then the question for a city', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  const release = await holdWasm(page);
+  await page.goto(`${server.url}all/en/`);
+  await page.locator('.kc-button--start').click();
+  await page.waitForFunction(() => document.getElementById('kyodo-check').dataset.kcStart === 'pending');
+  assert.equal(await page.locator('.kc-hint[role="status"]').textContent(), '', 'no promise to move on by itself');
+  release();
+  await page.locator('#kyodo-check[data-kc-running] .kc-error-summary').waitFor();
+  assert.ok(await page.locator('.kc-error-summary a[href^="#kc-profile-"]').count() > 0, 'the error links to the chooser');
+  assert.equal(await page.locator('form[data-question]').count(), 0, 'still on the start page');
+  await page.locator('label[for="kc-profile-muroran"]').click();
   await page.locator('.kc-button--start').click();
   await page.locator('form[data-question="role"]').waitFor();
   await context.close();

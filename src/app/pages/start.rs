@@ -23,11 +23,16 @@ pub fn start_page() -> Html {
     // A click before the content file has arrived is kept: the check moves on once it is here.
     let waiting = use_state(crate::app::early::take_start);
     {
-        let (store, nav, waiting) = (store.clone(), nav.clone(), waiting.clone());
+        let (store, nav, waiting, error) = (store.clone(), nav.clone(), waiting.clone(), error.clone());
         use_effect_with((store.loading.ready(), *waiting), move |(ready, wanted)| {
             if *ready && *wanted {
                 waiting.set(false);
-                nav.push(&Route::of(&store.session.next_page(content())));
+                // A click kept from the chooser rendered at build time, with no city chosen.
+                if store.session.profile.is_none() {
+                    error.set(true);
+                } else {
+                    nav.push(&Route::of(&store.session.next_page(content())));
+                }
             }
         });
     }
@@ -123,6 +128,11 @@ pub fn start_page() -> Html {
                     <p class="kc-hint" role="status">
                         if *waiting { { tr.html("ui.start_waiting") } }
                     </p>
+                    // Rendered at build time, the same hint for the loader to show when it
+                    // keeps a click before the widget runs; the wasm itself never needs it.
+                    if cfg!(not(target_arch = "wasm32")) {
+                        <template data-kc-waiting="">{ tr.html("ui.start_waiting") }</template>
+                    }
                 </form>
             }
             if *has_saved {
