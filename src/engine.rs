@@ -374,7 +374,14 @@ impl<'a> Engine<'a> {
     /// The answers that count: those on the path actually taken.
     pub fn path_answers(&self, answers: &Answers) -> Answers {
         let walk = self.walk(answers);
-        walk.path.iter().filter_map(|q| answers.get(q).map(|a| (q.clone(), a.clone()))).collect()
+        // Inserted one by one: collecting into a map would bring in a sort of its own.
+        let mut out = Answers::new();
+        for q in &walk.path {
+            if let Some(a) = answers.get(q) {
+                out.insert(q.clone(), a.clone());
+            }
+        }
+        out
     }
 
     fn cite(&self, concepts: &[String]) -> Vec<String> {
@@ -518,7 +525,16 @@ impl<'a> Engine<'a> {
             };
             out.push((order, FormResult { id: pf.id.clone(), fit, score, reasons, use_when, citations: pf.cite.clone() }));
         }
-        out.sort_by(|(ao, a), (bo, b)| a.fit.cmp(&b.fit).then(b.score.cmp(&a.score)).then(ao.cmp(bo)));
+        // A city has a handful of forms: an insertion sort, rather than the standard
+        // library's sort, whose code is several KB in the wasm (docs/performance.md).
+        let key = |(o, f): &(usize, FormResult)| (f.fit, std::cmp::Reverse(f.score), *o);
+        for i in 1..out.len() {
+            let mut j = i;
+            while j > 0 && key(&out[j - 1]) > key(&out[j]) {
+                out.swap(j - 1, j);
+                j -= 1;
+            }
+        }
         out.into_iter().map(|(_, f)| f).collect()
     }
 

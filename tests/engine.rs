@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 mod common;
 use common::*;
-use kyodo_check::engine::{Answers, Engine};
+use kyodo_check::engine::{Answers, Engine, FormResult};
 use kyodo_check::validate::all_answers;
 use proptest::prelude::*;
 
@@ -133,6 +133,12 @@ proptest! {
         prop_assert!(e.walk(&a).is_complete(), "20 answers always finish the flow");
         let o = e.evaluate(&a).unwrap();
         prop_assert!(!o.verdict.citations.is_empty());
+        // Ranked best fit first, the higher score first within a fit, else in the profile's order.
+        let order = |id: &str| p.forms.iter().position(|f| f.id == id);
+        for w in o.forms.windows(2) {
+            let key = |f: &FormResult| (f.fit, std::cmp::Reverse(f.score), order(&f.id));
+            prop_assert!(key(&w[0]) < key(&w[1]), "{:?} before {:?}", (&w[0].id, w[0].fit, w[0].score), (&w[1].id, w[1].fit, w[1].score));
+        }
     }
 }
 

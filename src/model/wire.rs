@@ -211,7 +211,13 @@ impl<A: Read, B: Read> Read for (A, B) {
 
 impl<K: Read + Ord, V: Read> Read for BTreeMap<K, V> {
     fn read(r: &mut Reader<'_>) -> Self {
-        r.list(<(K, V)>::read).into_iter().collect()
+        // Inserted one by one: collecting would bring in a sort of its own (written in key
+        // order, so nothing to sort; a repeated key keeps its last value, as collect does).
+        let mut map = BTreeMap::new();
+        for (k, v) in r.list(<(K, V)>::read) {
+            map.insert(k, v);
+        }
+        map
     }
 }
 
