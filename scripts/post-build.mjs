@@ -69,8 +69,24 @@ const keep = (e) => {
   if (hint && text && !hint.hasChildNodes()) hint.append(text.content.cloneNode(true));
   form.querySelector('#kc-start')?.setAttribute('data-waiting', 'true');
 };
+// A language or 職員モード chosen in the header meanwhile is kept the same way: shown as
+// pressed at once, and the widget starts with it (src/app/early.rs).
+const choose = (e) => {
+  if (el.hasAttribute('data-kc-running')) return;
+  const lang = e.target.closest?.('.kc-lang__button');
+  const mode = e.target.closest?.('.kc-mode');
+  if (lang?.value) {
+    el.dataset.kcChosenLang = lang.value;
+    for (const b of el.querySelectorAll('.kc-lang__button')) b.setAttribute('aria-pressed', String(b === lang));
+  } else if (mode) {
+    const on = mode.getAttribute('aria-pressed') !== 'true';
+    mode.setAttribute('aria-pressed', String(on));
+    el.dataset.kcChosenMode = on ? 'counter' : 'citizen';
+  }
+};
 if (el?.hasAttribute('data-prerendered')) {
   el.addEventListener('submit', keep, true);
+  el.addEventListener('click', choose, true);
   el.dataset.kcLoader = '';
 }
 // Mounted directly into a host page: bring the widget's own (scoped) stylesheet.
@@ -110,6 +126,8 @@ try {
 } catch (e) {
   if (!leaving) {
     if (el) el.dataset.kcFailed = 'code';
+    // Without the code the header's language and 職員モード buttons can do nothing: hidden.
+    el?.querySelector('.kc-header__tools')?.setAttribute('hidden', '');
     // A start page rendered at build time carries the message for this (with the counter's
     // contact, in its language): in place of the start button, and its retry reloads.
     const form = el?.querySelector('.kc-main form');

@@ -1,6 +1,7 @@
 //! What a visitor did on the start page rendered at build time (`prerender`), before the
 //! widget ran: the city chosen, a click on the start button (the loader keeps it as
-//! `data-kc-start`), the element in focus. The widget then replaces that page with its
+//! `data-kc-start`), a language or 職員モード chosen in the header (`data-kc-chosen-lang`,
+//! `data-kc-chosen-mode`), the element in focus. The widget then replaces that page with its
 //! own and carries each on, so nothing the visitor did is lost (issue #20).
 
 use std::cell::{Cell, RefCell};
@@ -10,10 +11,14 @@ thread_local! {
     static FOCUS: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// The city chosen on the prerendered chooser, if any.
+/// The city chosen on the prerendered chooser, and the language and mode chosen in its
+/// header, if any (checked against the content and the settings by the widget).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Early {
     pub profile: Option<String>,
+    pub lang: Option<String>,
+    /// `true`: 職員モード turned on, `false`: turned off again.
+    pub counter: Option<bool>,
 }
 
 /// Reads (and clears) what the visitor did on the prerendered page in `el`.
@@ -33,7 +38,11 @@ pub fn read(el: &web_sys::Element) -> Early {
         .flatten()
         .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
         .map(|i| i.value());
-    Early { profile }
+    let lang = el.get_attribute("data-kc-chosen-lang");
+    let counter = el.get_attribute("data-kc-chosen-mode").map(|m| m == "counter");
+    let _ = el.remove_attribute("data-kc-chosen-lang");
+    let _ = el.remove_attribute("data-kc-chosen-mode");
+    Early { profile, lang, counter }
 }
 
 /// Whether the start button was pressed before the widget ran (true once).

@@ -64,7 +64,15 @@ pub fn app(props: &AppProps) -> Html {
             },
         };
         // Saved answers are read against the content: now if it is here, else on arrival.
-        if ready { storage::restore(base) } else { base }
+        let mut store = if ready { storage::restore(base) } else { base };
+        // A language or 職員モード chosen on the prerendered page wins over a saved one.
+        if let Some(l) = props.early.lang.clone().filter(|l| content().language(l).is_some()) {
+            store.lang = l;
+        }
+        if let Some(on) = props.early.counter.filter(|_| config.staff) {
+            store.mode = if on { Mode::Counter } else { Mode::Citizen };
+        }
+        store
     });
     // The content file these settings need, asked for once the start page is on screen
     // (effects run after the first render), and again on each retry.

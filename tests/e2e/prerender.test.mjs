@@ -116,6 +116,34 @@ test('the chooser page: a city chosen and the focus before the wasm are kept', a
   await context.close();
 });
 
+test('a language and 職員モード chosen in the header before the wasm are shown at once and kept', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  const release = await holdWasm(page);
+  await page.goto(`${server.url}muroran/ja/`);
+  await page.locator('#kc-lang-ja-easy').click();
+  await page.locator('#kc-lang-en').click();
+  assert.equal(await page.locator('#kc-lang-en').getAttribute('aria-pressed'), 'true', 'pressed at once');
+  assert.equal(await page.locator('.kc-lang__button[aria-pressed="true"]').count(), 1);
+  await page.locator('#kc-mode').click();
+  assert.equal(await page.locator('#kc-mode').getAttribute('aria-pressed'), 'true');
+  await page.locator('#kc-lang-en').focus();
+  release();
+  await page.locator('#kyodo-check[data-kc-running] .kc[lang="en"] h1').waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'en', 'the page follows the language chosen');
+  assert.equal(await page.locator('#kc-lang-en').getAttribute('aria-pressed'), 'true');
+  assert.equal(await page.locator('#kc-mode').getAttribute('aria-pressed'), 'true', '職員モード kept');
+  await page.waitForTimeout(300); // past the first step's focus (after paint)
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'kc-lang-en', 'focus where the visitor put it');
+  for (const a of ['data-kc-chosen-lang', 'data-kc-chosen-mode']) assert.equal(await page.locator('#kyodo-check').getAttribute(a), null, `${a} read once`);
+  // The widget's own buttons from now on, and its counter mode in the flow.
+  await page.locator('#kc-lang-ja').click();
+  await page.locator('.kc[lang="ja"] h1').waitFor();
+  await page.locator('.kc-button--start').click();
+  await page.locator('form[data-question="role"]').waitFor();
+  await context.close();
+});
+
 test('the chooser page: a click before the wasm with no city chosen gets no hint, then the question for a city', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
   const page = await context.newPage();
@@ -219,6 +247,7 @@ test('leaving a city page while its code loads is no error; code that cannot be 
     assert.equal(await problem.getAttribute('role'), 'alert');
     assert.equal(await problem.locator('[data-contact="phone"] a[href^="tel:"]').count(), 1, "the counter's phone");
     assert.equal(await page.locator('.kc-button--start').count(), 0, 'the retry is the one thing to do');
+    assert.equal(await page.locator('.kc-header__tools').isVisible(), false, 'no language or mode button that can do nothing');
     assert.equal(await page.locator('.kc').getAttribute('lang'), lang === 'en' ? 'en' : 'ja');
     assert.deepEqual(await axe(page, `code failed, ${lang}`), []);
     await screenshot(page, `code-failed-375-${lang}`);

@@ -59,7 +59,10 @@ pub fn layout(props: &LayoutProps) -> Html {
                                 };
                                 html! {
                                     <li class="kc-lang__item">
+                                        // The id gives focus back after the widget takes over a page
+                                        // rendered at build time; the value names the language for the loader.
                                         <button type="button" class="kc-lang__button" lang={l.html_lang.clone()}
+                                            id={format!("kc-lang-{}", l.code)} value={l.code.clone()}
                                             aria-pressed={if current { "true" } else { "false" }} {onclick}>
                                             { l.name.clone() }
                                         </button>
@@ -69,7 +72,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         </ul>
                     </nav>
                     if config.staff {
-                        <button type="button" class="kc-mode" aria-pressed={if counter { "true" } else { "false" }} onclick={toggle_mode}>
+                        <button type="button" class="kc-mode" id="kc-mode" aria-pressed={if counter { "true" } else { "false" }} onclick={toggle_mode}>
                             { tr.html("ui.counter_mode") }
                         </button>
                     }
